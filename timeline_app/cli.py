@@ -1,0 +1,140 @@
+"""Headless commands. Importing this module never imports Qt: it is the standing
+proof that the core runs without a display.
+
+Every error a user can cause is reported as one clear line on stderr with a
+non-zero exit status, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from timeline_app import __version__
+from timeline_app.export.events_io import to_csv, to_json
+from timeline_app.ingest.corpus import read_corpus
+from timeline_app.ingest.problems import ValidationFailed
+from timeline_app.services import Store, corpus_paths
+from timeline_app.store.db import StoreError
+
+EXIT_OK = 0
+EXIT_INVALID = 1  # the data is wrong (validation or integrity)
+EXIT_USAGE = 2  # the command is wrong (argparse uses 2 as well)
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH", help="database file (default: in your user data folder)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline-app",
+        description="Bilateral Ties Viewer. Without a command, opens the viewer.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    load = sub.add_parser("load", help="build or refresh the database from the curated files")
+    _add_db(load)
+    load.add_argument("--events", type=Path, metavar="FILE", help="curated events (YAML or JSON)")
+    load.add_argument("--sources", type=Path, metavar="DIR", help="folder of articles + manifest")
+    load.set_defaults(handler=cmd_load)
+
+    check = sub.add_parser("check", help="validate the curated files and the database")
+    _add_db(check)
+    check.add_argument("--events", type=Path, metavar="FILE")
+    check.add_argument("--sources", type=Path, metavar="DIR")
+    check.set_defaults(handler=cmd_check)
+
+    export = sub.add_parser("export-events", help="write the events as JSON or CSV")
+    _add_db(export)
+    export.add_argument("--format", choices=("json", "csv"), required=True)
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    export.set_defaults(handler=cmd_export_events)
+    return parser
+
+
+def _open_existing(db: Path | None) -> Store:
+    return Store.open(db, create=False)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    store = Store.open(args.db)
+    try:
+        report = store.load(corpus_paths(args.events, args.sources))
+    finally:
+        store.close()
+    print(f"Loaded into {store.path}: {report.summary()}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    failures: list[str] = []
+    try:
+        corpus = read_corpus(corpus_paths(args.events, args.sources))
+        print(
+            f"curated files: ok ({len(corpus.events)} events, "
+            f"{sum(len(e.citations) for e in corpus.events)} citations, "
+            f"{len(corpus.documents)} documents)"
+        )
+    except ValidationFailed as exc:
+        failures += [str(p) for p in exc.problems]
+    store = _open_existing(args.db)
+    try:
+        problems = store.integrity_problems()
+        if not problems:
+            print(f"database: ok ({store.counts().describe()}) at {store.path}")
+        failures += problems
+    finally:
+        store.close()
+    for line in failures:
+        print(line, file=sys.stderr)
+    return EXIT_INVALID if failures else EXIT_OK
+
+
+def cmd_export_events(args: argparse.Namespace) -> int:
+    store = _open_existing(args.db)
+    try:
+        events = store.events()
+    finally:
+        store.close()
+    text = to_json(events) if args.format == "json" else to_csv(events)
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.output}: cannot write ({exc.strerror})") from None
+        print(f"Wrote {len(events)} events to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run a headless command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except ValidationFailed as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found; the database was not changed.", file=sys.stderr)
+        return EXIT_INVALID
+    except (StoreError, UserError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:  # e.g. `export-events ... | head`
+        return EXIT_OK

@@ -1,0 +1,114 @@
+"""Use cases: the only caller of ``timeline_app.store``.
+
+The command line and the GUI both go through ``Store``; every method opens its
+own session (one per user action), so a background job can call it safely from
+a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline_app import paths
+from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
+from timeline_app.ingest.corpus import CorpusPaths, read_corpus
+from timeline_app.store import repo
+from timeline_app.store.db import Database, open_database
+from timeline_app.store.loader import LoadReport, write_corpus
+from timeline_app.store.repo import Counts, ParagraphHit
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a use case changed; views refresh from this one value (one change channel)."""
+
+    events: bool = False
+    documents: bool = False
+    actors: bool = False
+    database: bool = False  # a different file was opened
+    filter: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def anything(self) -> bool:
+        return self.events or self.documents or self.actors or self.database or self.filter
+
+
+def bundled_corpus_paths() -> CorpusPaths:
+    seeds = paths.seeds_dir()
+    return CorpusPaths(seeds=seeds, events=seeds / "events.yaml", resources=paths.resources_dir())
+
+
+def corpus_paths(events: Path | None = None, sources: Path | None = None) -> CorpusPaths:
+    bundled = bundled_corpus_paths()
+    seeds = sources or bundled.seeds
+    return CorpusPaths(
+        seeds=seeds,
+        events=events or seeds / "events.yaml",
+        resources=bundled.resources,
+    )
+
+
+class Store:
+    """An open database and the use cases on it."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, create: bool = True) -> Store:
+        return cls(open_database(path or paths.default_db_path(), create=create))
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    # -- loading -----------------------------------------------------------
+    def load(self, corpus: CorpusPaths | None = None) -> LoadReport:
+        """Validate everything first, then write it in one transaction."""
+        validated = read_corpus(corpus or bundled_corpus_paths())
+        return write_corpus(self.db, validated)
+
+    def is_empty(self) -> bool:
+        return self.counts().sources == 0 and self.counts().events == 0
+
+    def ensure_seeded(self) -> LoadReport | None:
+        """First run: build the database from the bundled seeds."""
+        return self.load() if self.is_empty() else None
+
+    # -- reading -----------------------------------------------------------
+    def counts(self) -> Counts:
+        with self.db.sessions() as session:
+            return repo.counts(session)
+
+    def actors(self) -> list[Actor]:
+        with self.db.sessions() as session:
+            return repo.all_actors(session)
+
+    def documents(self) -> list[Document]:
+        with self.db.sessions() as session:
+            return repo.all_documents(session)
+
+    def events(self, flt: EventFilter = EventFilter()) -> list[Event]:
+        with self.db.sessions() as session:
+            return repo.events(session, flt)
+
+    def event(self, event_id: str) -> Event | None:
+        with self.db.sessions() as session:
+            return repo.event_by_id(session, event_id)
+
+    def document(self, file_name: str) -> tuple[Document, list[Paragraph]] | None:
+        with self.db.sessions() as session:
+            return repo.document_with_paragraphs(session, file_name)
+
+    def search_paragraphs(self, user_text: str, limit: int = 50) -> list[ParagraphHit]:
+        with self.db.sessions() as session:
+            return repo.search_paragraphs(session, user_text, limit)
+
+    def integrity_problems(self) -> list[str]:
+        with self.db.sessions() as session:
+            return repo.integrity_problems(session)

@@ -1,0 +1,134 @@
+"""ORM classes mirroring the latest schema in ``migrations.py``.
+
+The schema itself is created by the migrations, never by ``metadata.create_all``;
+``tests/store/test_schema.py`` checks that these classes and the migrated
+database agree. ORM objects never leave ``timeline_app.store``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+    code: Mapped[str] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    kind: Mapped[str]
+    region: Mapped[str]
+    colour: Mapped[str]
+    x: Mapped[float]
+    y: Mapped[float]
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(unique=True)
+    title: Mapped[str]
+    title_supplied: Mapped[bool]
+    outlet: Mapped[str]
+    published: Mapped[str]
+    published_precision: Mapped[str]
+    published_inferred: Mapped[bool]
+    published_note: Mapped[str]
+    language: Mapped[str]
+    content_hash: Mapped[str]
+    body: Mapped[str]
+
+    paragraphs: Mapped[list[ParagraphRow]] = relationship(
+        back_populates="document", order_by="ParagraphRow.ordinal", cascade="all, delete-orphan"
+    )
+
+
+class ParagraphRow(Base):
+    __tablename__ = "paragraphs"
+    __table_args__ = (UniqueConstraint("document_pk", "ordinal"),)
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk", ondelete="CASCADE"))
+    ordinal: Mapped[int]
+    text: Mapped[str]
+    start_offset: Mapped[int]
+    end_offset: Mapped[int]
+    boilerplate: Mapped[bool]
+
+    document: Mapped[DocumentRow] = relationship(back_populates="paragraphs")
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_start_day", "start_day"),
+        Index("ix_events_dataset_start", "dataset", "start_day"),
+        Index("ix_events_category", "category", "start_day"),
+    )
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(unique=True)
+    dataset: Mapped[str]
+    title: Mapped[str]
+    summary: Mapped[str]
+    date_start: Mapped[str]
+    date_end: Mapped[str | None]
+    precision: Mapped[str]
+    approximate: Mapped[bool]
+    relative: Mapped[bool]
+    date_note: Mapped[str]
+    start_day: Mapped[int]
+    end_day: Mapped[int]
+    category: Mapped[str]
+    modality: Mapped[str]
+    score: Mapped[float]
+    fingerprint: Mapped[str]
+
+    actors: Mapped[list[EventActorRow]] = relationship(
+        order_by="EventActorRow.position", cascade="all, delete-orphan"
+    )
+    pairs: Mapped[list[EventPairRow]] = relationship(cascade="all, delete-orphan")
+    citations: Mapped[list[CitationRow]] = relationship(
+        order_by="CitationRow.ordinal", cascade="all, delete-orphan"
+    )
+
+
+class EventActorRow(Base):
+    __tablename__ = "event_actors"
+    __table_args__ = (Index("ix_event_actors_actor", "actor_code", "event_pk"),)
+    event_pk: Mapped[int] = mapped_column(
+        ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True
+    )
+    actor_code: Mapped[str] = mapped_column(ForeignKey("actors.code"), primary_key=True)
+    role: Mapped[str]
+    position: Mapped[int]
+
+
+class EventPairRow(Base):
+    __tablename__ = "event_pairs"
+    __table_args__ = (Index("ix_event_pairs_pair", "actor_a", "actor_b", "event_pk"),)
+    event_pk: Mapped[int] = mapped_column(
+        ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True
+    )
+    actor_a: Mapped[str] = mapped_column(ForeignKey("actors.code"), primary_key=True)
+    actor_b: Mapped[str] = mapped_column(ForeignKey("actors.code"), primary_key=True)
+
+
+class CitationRow(Base):
+    __tablename__ = "citations"
+    __table_args__ = (Index("ix_citations_paragraph", "paragraph_pk"),)
+    event_pk: Mapped[int] = mapped_column(
+        ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True
+    )
+    ordinal: Mapped[int] = mapped_column(primary_key=True)
+    paragraph_pk: Mapped[int] = mapped_column(ForeignKey("paragraphs.pk"))
+    quote: Mapped[str]
+
+    paragraph: Mapped[ParagraphRow] = relationship()
+
+
+class MetaRow(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
