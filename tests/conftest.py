@@ -24,10 +24,12 @@ The two sides also agreed to hold a joint exercise next year.
 Show comments
 """
 
-ARTICLE_B = """India offered the indigenously developed 
-  to Vietnam, sources said.
-Russia and India extended their programme to 2031.
-"""
+# The first line ends in a space: a removed link wrapped the paragraph there.
+ARTICLE_B = (
+    "India offered the indigenously developed \n"
+    "  to Vietnam, sources said.\n"
+    "Russia and India extended their programme to 2031.\n"
+)
 
 EVENTS = """\
 - id: ind-vnm-pact
@@ -115,7 +117,8 @@ def corpus_dir(tmp_path: Path) -> Path:
     (seeds / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
     (seeds / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
     (seeds / "manifest.yaml").write_text(
-        _manifest_entry("a.txt", ARTICLE_A, "2021-12-08") + _manifest_entry("b.txt", ARTICLE_B, "2021-12"),
+        _manifest_entry("a.txt", ARTICLE_A, "2021-12-08")
+        + _manifest_entry("b.txt", ARTICLE_B, "2021-12"),
         encoding="utf-8",
     )
     (seeds / "events.yaml").write_text(EVENTS, encoding="utf-8")

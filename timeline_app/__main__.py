@@ -17,7 +17,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The GUI is imported only when wanted, so headless commands never load Qt.
     from timeline_app.ui.app import run_gui
 
-    return run_gui(args)
+    return int(run_gui(args))
 
 
 if __name__ == "__main__":

@@ -131,7 +131,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     except ValidationFailed as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) found; the database was not changed.", file=sys.stderr)
+        print(
+            f"{len(exc.problems)} problem(s) found; the database was not changed.", file=sys.stderr
+        )
         return EXIT_INVALID
     except (StoreError, UserError) as exc:
         print(f"error: {exc}", file=sys.stderr)

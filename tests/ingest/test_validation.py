@@ -70,7 +70,10 @@ def test_bad_date(loaded: tuple[Store, list[str]], corpus_dir: Path) -> None:
     _edit(events, 'date: "2022"', 'date: "2022-14"')
     problems = _problems_after(loaded, corpus_dir)
     assert len(problems) == 1
-    assert f":{line_of(events, '2022-14')}: event 'ind-vnm-exercise': not a date: '2022-14'" in problems[0]
+    assert (
+        f":{line_of(events, '2022-14')}: event 'ind-vnm-exercise': not a date: '2022-14'"
+        in problems[0]
+    )
 
 
 def test_duplicate_id(loaded: tuple[Store, list[str]], corpus_dir: Path) -> None:
@@ -116,8 +119,11 @@ def test_citing_a_missing_or_boilerplate_paragraph(
     events = corpus_dir / "events.yaml"
     _edit(events, "paragraph: 4", "paragraph: 9")
     _edit(events, "paragraph: 2\n", "paragraph: 1\n")  # b.txt#1 is fine; a.txt#1 is boilerplate
-    _edit(events, "    - document: a.txt\n      paragraph: 3\n      quote: \"signed a defence pact\"",
-          "    - document: a.txt\n      paragraph: 1\n      quote: \"Login\"")
+    _edit(
+        events,
+        '    - document: a.txt\n      paragraph: 3\n      quote: "signed a defence pact"',
+        '    - document: a.txt\n      paragraph: 1\n      quote: "Login"',
+    )
     problems = _problems_after(loaded, corpus_dir)
     assert any("a.txt has no paragraph 9" in p for p in problems)
     assert any("paragraph 1 of a.txt is boilerplate" in p for p in problems)
@@ -132,8 +138,11 @@ def test_unknown_field_is_refused(loaded: tuple[Store, list[str]], corpus_dir: P
 
 def test_single_actor_event_is_refused(loaded: tuple[Store, list[str]], corpus_dir: Path) -> None:
     events = corpus_dir / "events.yaml"
-    _edit(events, "    - {code: IND, role: participant}\n    - {code: VNM, role: participant}\n  category: exercise",
-          "    - {code: IND, role: participant}\n  category: exercise")
+    _edit(
+        events,
+        "    - {code: IND, role: participant}\n    - {code: VNM, role: participant}\n  category: exercise",
+        "    - {code: IND, role: participant}\n  category: exercise",
+    )
     problems = _problems_after(loaded, corpus_dir)
     assert len(problems) == 1 and "at least two different actors" in problems[0]
 

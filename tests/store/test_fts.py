@@ -8,7 +8,20 @@ from timeline_app.domain import EventFilter
 from timeline_app.services import Store, corpus_paths
 from timeline_app.store.fts import match_query
 
-HOSTILE = ['US-China', "AND", '"', "it's", "OR NOT", "NEAR(", "*", "title:pact", "'", "((", "-", "^x"]
+HOSTILE = [
+    "US-China",
+    "AND",
+    '"',
+    "it's",
+    "OR NOT",
+    "NEAR(",
+    "*",
+    "title:pact",
+    "'",
+    "((",
+    "-",
+    "^x",
+]
 
 
 def test_match_query_quotes_every_token() -> None:

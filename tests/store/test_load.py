@@ -53,7 +53,7 @@ def test_edited_file_updates_what_changed(store: Store, corpus_dir: Path) -> Non
     assert exercise is not None and exercise.title == "India and Vietnam plan drills"
     assert [e.id for e in store.events(EventFilter(text="drills"))] == ["ind-vnm-exercise"]
     # The removed event's own text is gone from the index; only a citing event matches.
-    assert [e.id for e in store.events(EventFilter(text="sign a defence pact"))] == [
+    assert [e.id for e in store.events(EventFilter(text="signed defence pact"))] == [
         "ind-rus-programme"
     ]
 

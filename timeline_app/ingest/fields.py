@@ -100,7 +100,9 @@ class FieldReader:
         result: list[Located] = []
         for index, item in enumerate(located):
             if item is None:
-                self.problem(key, f"item {index + 1} of {key!r} must be a mapping, got {raw[index]!r}")
+                self.problem(
+                    key, f"item {index + 1} of {key!r} must be a mapping, got {raw[index]!r}"
+                )
             else:
                 result.append(item)
         return result

@@ -13,7 +13,7 @@ import re
 
 # Split on whitespace and on the characters FTS5's unicode61 tokenizer treats as
 # separators anyway; what remains are the words the user meant.
-_TOKEN_RE = re.compile(r"[\w]+(?:['’][\w]+)*", re.UNICODE)
+_TOKEN_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 def match_query(user_text: str, *, prefix_last: bool = True) -> str | None:

@@ -49,7 +49,11 @@ class LoadReport:
 
 
 # Test hook: called between the steps of a load, so a test can fail one halfway.
-_step_hook: Callable[[str], None] = lambda _step: None
+def _no_hook(_step: str) -> None:
+    return None
+
+
+_step_hook: Callable[[str], None] = _no_hook
 
 
 def write_corpus(db: Database, corpus: Corpus) -> LoadReport:
@@ -149,9 +153,7 @@ def _sync_documents(
     return {(name, ordinal): pk for name, ordinal, pk in rows}
 
 
-def _fill_event_row(
-    row: EventRow, event: Event, paragraph_pks: dict[tuple[str, int], int]
-) -> None:
+def _fill_event_row(row: EventRow, event: Event, paragraph_pks: dict[tuple[str, int], int]) -> None:
     when = event.when
     row.dataset = event.dataset
     row.title, row.summary = event.title, event.summary
@@ -219,13 +221,13 @@ def _sync_events(
 def _drop_stale_documents(session: Session, keep: set[str]) -> None:
     for row in session.scalars(select(DocumentRow).where(DocumentRow.file_name.not_in(keep))):
         for paragraph in row.paragraphs:
-            session.execute(text("DELETE FROM paragraph_fts WHERE rowid = :pk"), {"pk": paragraph.pk})
+            session.execute(
+                text("DELETE FROM paragraph_fts WHERE rowid = :pk"), {"pk": paragraph.pk}
+            )
         session.delete(row)
     session.flush()
 
 
 def _drop_unused_actors(session: Session, keep: set[str]) -> None:
     used = select(EventActorRow.actor_code).distinct()
-    session.execute(
-        delete(ActorRow).where(ActorRow.code.not_in(keep), ActorRow.code.not_in(used))
-    )
+    session.execute(delete(ActorRow).where(ActorRow.code.not_in(keep), ActorRow.code.not_in(used)))

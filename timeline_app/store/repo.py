@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select, text
@@ -45,7 +44,11 @@ class Counts:
             return f"{n} {word}{'' if n == 1 else 's'}"
 
         return ", ".join(
-            [plural(self.events, "event"), plural(self.pairs, "pair"), plural(self.sources, "source")]
+            [
+                plural(self.events, "event"),
+                plural(self.pairs, "pair"),
+                plural(self.sources, "source"),
+            ]
         )
 
 
@@ -62,7 +65,7 @@ def all_actors(session: Session) -> list[Actor]:
 
 
 def _document(row: DocumentRow) -> Document:
-    start, precision = parse_iso(row.published)
+    start, _ = parse_iso(row.published)
     return Document(
         file_name=row.file_name,
         title=row.title,
@@ -77,7 +80,9 @@ def _document(row: DocumentRow) -> Document:
 
 
 def all_documents(session: Session) -> list[Document]:
-    return [_document(r) for r in session.scalars(select(DocumentRow).order_by(DocumentRow.file_name))]
+    return [
+        _document(r) for r in session.scalars(select(DocumentRow).order_by(DocumentRow.file_name))
+    ]
 
 
 def document_with_paragraphs(
@@ -110,15 +115,13 @@ def _event(row: EventRow, citation_places: dict[int, tuple[str, int]]) -> Event:
         category=Category(row.category),
         modality=Modality(row.modality),
         score=row.score,
-        citations=tuple(
-            Citation(*citation_places[c.paragraph_pk], c.quote) for c in row.citations
-        ),
+        citations=tuple(Citation(*citation_places[c.paragraph_pk], c.quote) for c in row.citations),
         date_note=row.date_note,
         dataset=row.dataset,
     )
 
 
-def _filtered(statement: Select[tuple[EventRow]], flt: EventFilter, session: Session) -> Select[tuple[EventRow]]:
+def _filtered(statement: Select[EventRow], flt: EventFilter, session: Session) -> Select[EventRow]:
     if flt.start is not None:
         statement = statement.where(EventRow.end_day > to_day(flt.start))
     if flt.end is not None:
@@ -130,7 +133,9 @@ def _filtered(statement: Select[tuple[EventRow]], flt: EventFilter, session: Ses
     if flt.datasets:
         statement = statement.where(EventRow.dataset.in_(sorted(flt.datasets)))
     if flt.actors:
-        involved = select(EventActorRow.event_pk).where(EventActorRow.actor_code.in_(sorted(flt.actors)))
+        involved = select(EventActorRow.event_pk).where(
+            EventActorRow.actor_code.in_(sorted(flt.actors))
+        )
         statement = statement.where(EventRow.pk.in_(involved))
     if flt.text.strip():
         statement = statement.where(EventRow.pk.in_(matching_event_pks(session, flt.text)))
@@ -173,13 +178,11 @@ def search_paragraphs(session: Session, user_text: str, limit: int = 50) -> list
 
 def events(session: Session, flt: EventFilter = EventFilter()) -> list[Event]:
     statement = _filtered(
-        select(EventRow).options(
-            selectinload(EventRow.actors), selectinload(EventRow.citations)
-        ),
+        select(EventRow).options(selectinload(EventRow.actors), selectinload(EventRow.citations)),
         flt,
         session,
     ).order_by(EventRow.start_day, EventRow.id)
-    rows: Sequence[EventRow] = session.scalars(statement).all()
+    rows = session.scalars(statement).all()
     paragraph_pks = {c.paragraph_pk for r in rows for c in r.citations}
     places = _paragraph_places(session, paragraph_pks)
     return [_event(r, places) for r in rows]
@@ -209,11 +212,14 @@ def _paragraph_places(session: Session, pks: set[int]) -> dict[int, tuple[str, i
 
 def counts(session: Session) -> Counts:
     n_events = session.scalar(select(func.count()).select_from(EventRow)) or 0
-    n_pairs = session.scalar(
-        select(func.count()).select_from(
-            select(EventPairRow.actor_a, EventPairRow.actor_b).distinct().subquery()
+    n_pairs = (
+        session.scalar(
+            select(func.count()).select_from(
+                select(EventPairRow.actor_a, EventPairRow.actor_b).distinct().subquery()
+            )
         )
-    ) or 0
+        or 0
+    )
     n_sources = session.scalar(select(func.count()).select_from(DocumentRow)) or 0
     return Counts(n_events, n_pairs, n_sources)
 
@@ -227,9 +233,9 @@ def integrity_problems(session: Session) -> list[str]:
     for row in session.execute(text("PRAGMA foreign_key_check")):
         problems.append(f"foreign key: table {row[0]} row {row[1]} refers to missing {row[2]}")
     orphans = session.scalar(
-        select(func.count()).select_from(CitationRow).where(
-            CitationRow.paragraph_pk.not_in(select(ParagraphRow.pk))
-        )
+        select(func.count())
+        .select_from(CitationRow)
+        .where(CitationRow.paragraph_pk.not_in(select(ParagraphRow.pk)))
     )
     if orphans:
         problems.append(f"{orphans} citations point at missing paragraphs")

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from timeline_app.dates import DateSpan, to_day
+from timeline_app.domain import Category, Citation, Event, Modality, Pair, Participant, Role
+from timeline_app.layout import (
+    PairIndex,
+    date_ticks,
+    edge_weights_naive,
+    edge_width,
+    layout_marks,
+    mark_at,
+    order_lanes,
+    row_centre,
+    score_colour_fraction,
+)
+
+
+def make_event(
+    event_id: str,
+    start: str,
+    end: str | None = None,
+    actors: tuple[str, ...] = ("IND", "VNM"),
+    score: float = 5.0,
+) -> Event:
+    return Event(
+        id=event_id,
+        title=event_id,
+        summary="",
+        when=DateSpan.parse(start, end),
+        actors=tuple(Participant(code, Role.PARTICIPANT) for code in actors),
+        category=Category.AGREEMENT,
+        modality=Modality.HAPPENED,
+        score=score,
+        citations=(Citation("a.txt", 1, "q"),),
+    )
+
+
+def test_lanes_are_busiest_first_then_by_name() -> None:
+    events = [
+        make_event("a", "2020", actors=("IND", "RUS")),
+        make_event("b", "2020", actors=("VNM", "IND")),
+        make_event("c", "2021", actors=("IND", "VNM")),
+    ]
+    assert order_lanes(events) == (Pair("IND", "VNM"), Pair("IND", "RUS"))
+
+
+def test_multilateral_event_is_drawn_on_each_of_its_lanes() -> None:
+    layout = layout_marks(
+        [make_event("m", "2021-12-06", actors=("IND", "RUS", "CHN"))], days_per_pixel=1
+    )
+    assert {layout.lanes[m.lane] for m in layout.marks} == {
+        Pair("CHN", "IND"),
+        Pair("CHN", "RUS"),
+        Pair("IND", "RUS"),
+    }
+    assert all(m.multilateral for m in layout.marks)
+
+
+def test_month_and_year_precision_are_bars_over_the_whole_period() -> None:
+    layout = layout_marks([make_event("m", "2016-09"), make_event("y", "2016")], days_per_pixel=1)
+    by_id = {m.event_index: m for m in layout.marks}
+    month, year = by_id[0], by_id[1]
+    assert not month.is_point and not year.is_point
+    assert (month.start, month.end) == (to_day(date(2016, 9, 1)), to_day(date(2016, 10, 1)))
+    assert (year.start, year.end) == (to_day(date(2016, 1, 1)), to_day(date(2017, 1, 1)))
+
+
+def test_overlapping_marks_stack_and_separate_marks_share_a_row() -> None:
+    events = [
+        make_event("a", "2020-01-01"),
+        make_event("b", "2020-01-02"),
+        make_event("c", "2021-06-01"),
+    ]
+    # At 1 day per pixel, a 14 px point covers 14 days: a and b collide, c is far away.
+    layout = layout_marks(events, days_per_pixel=1.0)
+    rows = {events[m.event_index].id: m.row for m in layout.marks}
+    assert rows == {"a": 0, "b": 1, "c": 0}
+    assert layout.rows_per_lane == (2,)
+    # Zoomed in to 1/20 day per pixel, they no longer collide.
+    zoomed = layout_marks(events, days_per_pixel=0.05)
+    assert {m.row for m in zoomed.marks} == {0}
+
+
+def test_hit_testing_finds_the_mark_under_the_cursor() -> None:
+    events = [
+        make_event("a", "2020-01-01"),
+        make_event("b", "2020-01-02"),
+        make_event("span", "2010", "2012"),
+    ]
+    layout = layout_marks(events, days_per_pixel=1.0)
+    for mark in layout.marks:
+        y = row_centre(mark.lane, mark.row, layout.rows_per_lane[mark.lane])
+        x = mark.start + 0.5 if mark.is_point else (mark.start + mark.end) / 2
+        assert mark_at(layout, x, y, days_per_pixel=1.0) == mark
+    assert mark_at(layout, to_day(date(2015, 1, 1)), 0.5, days_per_pixel=1.0) is None
+    assert mark_at(layout, to_day(date(2020, 1, 1)), 5.5, days_per_pixel=1.0) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected_labels"),
+    [
+        (date(1900, 1, 1), date(2000, 1, 1), ["1900", "1910", "1920"]),
+        (date(1958, 6, 1), date(1962, 6, 1), ["Jul", "1959", "Jul", "1960"]),
+        (date(2021, 1, 1), date(2021, 12, 31), ["2021", "Feb", "Mar"]),
+        (date(2021, 12, 1), date(2021, 12, 8), ["Dec 2021", "2", "3"]),
+    ],
+)
+def test_ticks_are_readable_at_every_zoom(
+    first: date, last: date, expected_labels: list[str]
+) -> None:
+    ticks = date_ticks(to_day(first), to_day(last), max_ticks=12)
+    assert [t.label for t in ticks[: len(expected_labels)]] == expected_labels
+    assert 2 <= len(ticks) <= 13
+    days = [t.day for t in ticks]
+    assert days == sorted(days)
+
+
+def test_ticks_before_1970_and_far_future() -> None:
+    ticks = date_ticks(to_day(date(1, 1, 1)), to_day(date(9999, 1, 1)), max_ticks=10)
+    assert ticks and all(t.label.isdigit() for t in ticks)
+    assert date_ticks(5.0, 5.0) == []
+
+
+def test_pair_index_matches_the_naive_count_for_every_window() -> None:
+    rng = random.Random(7)
+    pairs = [("IND", "VNM"), ("IND", "RUS"), ("CHN", "IND")]
+    events = []
+    for i in range(300):
+        year = rng.randint(1990, 2030)
+        end = str(year + rng.randint(0, 5)) if rng.random() < 0.2 else None
+        events.append(
+            make_event(
+                f"e{i}", str(year), end, actors=rng.choice(pairs), score=rng.uniform(-10, 10)
+            )
+        )
+    index = PairIndex(events)
+    for _ in range(200):
+        lo = to_day(date(rng.randint(1985, 2035), 1, 1)) + rng.randint(0, 364)
+        hi = lo + rng.randint(1, 5000)
+        fast, slow = index.window(lo, hi), edge_weights_naive(events, lo, hi)
+        assert fast.keys() == slow.keys()
+        for pair in fast:
+            assert fast[pair].count == slow[pair].count
+            assert fast[pair].score_sum == pytest.approx(slow[pair].score_sum)
+
+
+def test_window_changes_the_weights() -> None:
+    events = [
+        make_event("old", "1995", actors=("IND", "RUS")),
+        make_event("new", "2021", actors=("IND", "VNM")),
+    ]
+    index = PairIndex(events)
+    assert set(index.window(to_day(date(1990, 1, 1)), to_day(date(2000, 1, 1)))) == {
+        Pair("IND", "RUS")
+    }
+    assert set(index.window(to_day(date(2020, 1, 1)), to_day(date(2022, 1, 1)))) == {
+        Pair("IND", "VNM")
+    }
+
+
+def test_panel_scales() -> None:
+    assert score_colour_fraction(-10) == 0.0 and score_colour_fraction(0) == 0.5
+    assert score_colour_fraction(25) == 1.0
+    assert edge_width(0, 10) == 0.0
+    assert edge_width(10, 10) == 9.0
+    assert edge_width(1, 10) < edge_width(4, 10) < edge_width(10, 10)
