@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from timeline_app.dates import from_day, to_day
 from timeline_app.domain import Event, Pair
+
+K = TypeVar("K")
 
 # -- lanes --------------------------------------------------------------------
 
@@ -242,47 +245,51 @@ class EdgeWeight:
         return self.score_sum / self.count if self.count else 0.0
 
 
-class PairIndex:
-    """Per-pair sorted start and end days with cumulative score sums.
+class WindowIndex(Generic[K]):
+    """Per-key sorted start and end days with cumulative score sums.
 
-    A window query is two ``searchsorted`` calls per pair: the events overlapping
+    A window query is two ``searchsorted`` calls per key: the events overlapping
     ``[lo, hi)`` are those starting before ``hi`` minus those ending at or before
     ``lo``. No SQL, no loop over events, whatever the number of events.
     """
 
-    def __init__(self, events: Iterable[Event]) -> None:
-        starts: dict[Pair, list[float]] = defaultdict(list)
-        ends: dict[Pair, list[tuple[float, float]]] = defaultdict(list)
-        start_scores: dict[Pair, list[tuple[float, float]]] = defaultdict(list)
+    def __init__(self, events: Iterable[Event], keys_of: Callable[[Event], Iterable[K]]) -> None:
+        starts: dict[K, list[tuple[float, float]]] = defaultdict(list)
+        ends: dict[K, list[tuple[float, float]]] = defaultdict(list)
         for event in events:
-            for pair in event.pairs:
-                starts[pair].append(event.when.start_day)
-                start_scores[pair].append((event.when.start_day, event.score))
-                ends[pair].append((event.when.end_day, event.score))
-        self._pairs = tuple(sorted(starts))
-        self._by_start: dict[Pair, tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]] = {}
-        self._by_end: dict[Pair, tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]] = {}
-        for pair in self._pairs:
-            self._by_start[pair] = _sorted_cumulative(start_scores[pair])
-            self._by_end[pair] = _sorted_cumulative(ends[pair])
+            for key in keys_of(event):
+                starts[key].append((event.when.start_day, event.score))
+                ends[key].append((event.when.end_day, event.score))
+        self._keys = tuple(starts)
+        self._by_start = {key: _sorted_cumulative(starts[key]) for key in self._keys}
+        self._by_end = {key: _sorted_cumulative(ends[key]) for key in self._keys}
 
     @property
-    def pairs(self) -> tuple[Pair, ...]:
-        return self._pairs
+    def keys(self) -> tuple[K, ...]:
+        return self._keys
 
-    def window(self, lo: float, hi: float) -> dict[Pair, EdgeWeight]:
-        """Count and score sum of each pair's events overlapping ``[lo, hi)``."""
-        result: dict[Pair, EdgeWeight] = {}
-        for pair in self._pairs:
-            start_days, start_cum = self._by_start[pair]
-            end_days, end_cum = self._by_end[pair]
+    def window(self, lo: float, hi: float) -> dict[K, EdgeWeight]:
+        """Count and score sum of each key's events overlapping ``[lo, hi)``."""
+        result: dict[K, EdgeWeight] = {}
+        for key in self._keys:
+            start_days, start_cum = self._by_start[key]
+            end_days, end_cum = self._by_end[key]
             n_started = int(np.searchsorted(start_days, hi, side="left"))
             n_ended = int(np.searchsorted(end_days, lo, side="right"))
             count = n_started - n_ended
             if count > 0:
-                total = start_cum[n_started] - end_cum[n_ended]
-                result[pair] = EdgeWeight(count, float(total))
+                result[key] = EdgeWeight(count, float(start_cum[n_started] - end_cum[n_ended]))
         return result
+
+
+def pair_index(events: Iterable[Event]) -> WindowIndex[Pair]:
+    """Edge weights of the relationship panel: one key per lane."""
+    return WindowIndex(events, lambda e: e.pairs)
+
+
+def actor_index(events: Iterable[Event]) -> WindowIndex[str]:
+    """Node sizes of the relationship panel: events per actor (each event once)."""
+    return WindowIndex(events, lambda e: set(e.actor_codes))
 
 
 def _sorted_cumulative(

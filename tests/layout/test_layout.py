@@ -8,13 +8,14 @@ import pytest
 from timeline_app.dates import DateSpan, to_day
 from timeline_app.domain import Category, Citation, Event, Modality, Pair, Participant, Role
 from timeline_app.layout import (
-    PairIndex,
+    actor_index,
     date_ticks,
     edge_weights_naive,
     edge_width,
     layout_marks,
     mark_at,
     order_lanes,
+    pair_index,
     row_centre,
     score_colour_fraction,
 )
@@ -138,7 +139,7 @@ def test_pair_index_matches_the_naive_count_for_every_window() -> None:
                 f"e{i}", str(year), end, actors=rng.choice(pairs), score=rng.uniform(-10, 10)
             )
         )
-    index = PairIndex(events)
+    index = pair_index(events)
     for _ in range(200):
         lo = to_day(date(rng.randint(1985, 2035), 1, 1)) + rng.randint(0, 364)
         hi = lo + rng.randint(1, 5000)
@@ -154,7 +155,7 @@ def test_window_changes_the_weights() -> None:
         make_event("old", "1995", actors=("IND", "RUS")),
         make_event("new", "2021", actors=("IND", "VNM")),
     ]
-    index = PairIndex(events)
+    index = pair_index(events)
     assert set(index.window(to_day(date(1990, 1, 1)), to_day(date(2000, 1, 1)))) == {
         Pair("IND", "RUS")
     }
@@ -169,3 +170,9 @@ def test_panel_scales() -> None:
     assert edge_width(0, 10) == 0.0
     assert edge_width(10, 10) == 9.0
     assert edge_width(1, 10) < edge_width(4, 10) < edge_width(10, 10)
+
+
+def test_actor_counts_count_each_event_once() -> None:
+    events = [make_event("tri", "2021", actors=("IND", "RUS", "CHN")), make_event("bi", "2021")]
+    counts = actor_index(events).window(to_day(date(2021, 1, 1)), to_day(date(2022, 1, 1)))
+    assert {code: w.count for code, w in counts.items()} == {"IND": 2, "RUS": 1, "CHN": 1, "VNM": 1}

@@ -1,0 +1,72 @@
+"""Render the main window offscreen on the bundled seeds and save screenshots.
+
+Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshot.py OUTPUT_DIR [--size 1366x768]
+
+Regenerates the README images: it builds a fresh database from the bundled seeds
+in a temporary folder (your own data is never touched), selects an event with
+several sources, and saves light and dark renders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument(
+        "--event", default="", help="event id to select (default: a multi-source one)"
+    )
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    tmp = Path(tempfile.mkdtemp(prefix="timeline-shot-"))
+    os.environ["TIMELINE_APP_DATA_DIR"] = str(tmp)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    from timeline_app.ui.main_window import MainWindow
+    from timeline_app.ui.theme import THEMES
+
+    window = MainWindow(tmp / "seeds.sqlite3")
+    window.resize(width, height)
+    window.show()
+    deadline = time.monotonic() + 60
+    while (window.snapshot is None or window.jobs.busy) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    assert window.snapshot is not None, "the seeds did not load"
+    events = window.snapshot.events
+    chosen = (
+        args.event
+        or max(events, key=lambda e: (len({c.document for c in e.citations}), e.when.start_day)).id
+    )
+    window.select_event(chosen)
+    window.timeline.zoom_to_event(chosen)
+    lo, hi = window.timeline.visible_range()
+    centre = (lo + hi) / 2
+    window.timeline.set_visible_range(centre - 365 * 6, centre + 365 * 2.5)
+    args.output.mkdir(parents=True, exist_ok=True)
+    for name in ("light", "dark"):
+        window.set_theme(THEMES[name])
+        for _ in range(5):
+            app.processEvents()
+        path = args.output / f"main-window-{name}-{width}x{height}.png"
+        window.grab().save(str(path))
+        print(path)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

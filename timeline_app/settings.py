@@ -1,0 +1,61 @@
+"""User preferences as a plain dataclass, stored as JSON in the user data folder.
+
+Window geometry and dock layout are Qt's business (QSettings, in the UI); what
+lives here is what the app itself decides with: theme, last database, last
+visible time window.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from timeline_app.paths import user_dir
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    theme: str = "light"
+    last_db: str = ""
+    view_start: float | None = None  # visible window, in day numbers
+    view_end: float | None = None
+
+    @classmethod
+    def path(cls) -> Path:
+        return user_dir() / SETTINGS_FILE
+
+    @classmethod
+    def load(cls) -> Settings:
+        """Missing or unreadable settings give the defaults: preferences never block a start."""
+        try:
+            raw: Any = json.loads(cls.path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        settings = cls()
+        for key, value in raw.items():
+            if key not in known:
+                continue
+            if key in ("theme", "last_db") and isinstance(value, str):
+                setattr(settings, key, value)
+            elif key in ("view_start", "view_end") and (
+                value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+            ):
+                setattr(settings, key, None if value is None else float(value))
+        if settings.theme not in ("light", "dark"):
+            settings.theme = "light"
+        return settings
+
+    def save(self) -> None:
+        path = self.path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        except OSError:
+            pass  # preferences are best effort; the data itself is never at stake

@@ -1,0 +1,473 @@
+"""The main window: wiring only. Views own their behaviour; the window connects
+them, runs database jobs off the GUI thread and routes every change through one
+channel (``changed``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app import APP_NAME
+from timeline_app.dates import from_day
+from timeline_app.domain import Actor, Document, Event, EventFilter, Pair, Paragraph
+from timeline_app.ingest.problems import ValidationFailed
+from timeline_app.layout import actor_index, pair_index
+from timeline_app.paths import default_db_path, user_dir
+from timeline_app.services import Changes, Store
+from timeline_app.settings import Settings
+from timeline_app.store.db import StoreError
+from timeline_app.ui import dialogs
+from timeline_app.ui.event_table import EventTable
+from timeline_app.ui.filter_bar import FilterBar, describe_actors
+from timeline_app.ui.legend import LegendBar
+from timeline_app.ui.relation_view import RelationView
+from timeline_app.ui.source_view import SourceView
+from timeline_app.ui.theme import THEMES, Theme, apply_palette
+from timeline_app.ui.timeline_view import TimelineView, lane_label
+from timeline_app.ui.workers import JobRunner
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the views show, fetched in one background job."""
+
+    events: list[Event]
+    actors: list[Actor]
+    documents: dict[str, tuple[Document, list[Paragraph]]]
+    total_events: int
+    filter: EventFilter
+
+
+def fetch_snapshot(store: Store, flt: EventFilter) -> Snapshot:
+    documents = {}
+    for document in store.documents():
+        found = store.document(document.file_name)
+        if found is not None:
+            documents[document.file_name] = found
+    return Snapshot(store.events(flt), store.actors(), documents, store.counts().events, flt)
+
+
+def describe_counts(events: list[Event], total: int) -> str:
+    pairs = {p for e in events for p in e.pairs}
+    sources = {c.document for e in events for c in e.citations}
+    shown = f"{len(events)} of {total} events" if len(events) != total else f"{len(events)} events"
+    return f"{shown}, {len(pairs)} pairs, {len(sources)} sources"
+
+
+class MainWindow(QMainWindow):
+    changed = Signal(object)  # Changes: the one change channel every view listens to
+
+    def __init__(self, db_path: Path | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.settings = Settings.load()
+        self.qt_settings = QSettings(str(user_dir() / "window.ini"), QSettings.Format.IniFormat)
+        self.jobs = JobRunner(self)
+        self.store: Store | None = None
+        self.snapshot: Snapshot | None = None
+        self.pair_index = pair_index([])
+        self.actor_index = actor_index([])
+        self.actors: dict[str, Actor] = {}
+        self.selected: str | None = None
+        self.focus_pairs: set[Pair] = set()
+        self.focus_label = ""
+        self._restored_range = False
+
+        self._build_views()
+        self._build_docks()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._default_state = self.saveState()
+        self.resize(1366, 768)
+        self._restore_window()
+        self.set_theme(THEMES.get(self.settings.theme, THEMES["light"]))
+        self.open_database(
+            db_path or Path(self.settings.last_db or default_db_path()), remember=db_path is None
+        )
+
+    # -- construction -------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.filter_bar = FilterBar()
+        self.legend = LegendBar()
+        self.timeline = TimelineView()
+        self.relations = RelationView()
+        self.source = SourceView(self._lookup_document)
+        self.table = EventTable()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.legend)
+        column.addWidget(self.timeline, 1)
+        self.setCentralWidget(central)
+        toolbar = QToolBar("Filter")
+        toolbar.setObjectName("filter-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.filter_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.relations_dock = self._dock(
+            "Relationships", "relations-dock", self.relations, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.source_dock = self._dock(
+            "Source", "source-dock", self.source, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.table_dock = self._dock(
+            "Events", "events-dock", self.table, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.resizeDocks(
+            [self.relations_dock, self.source_dock], [300, 420], Qt.Orientation.Vertical
+        )
+        self.resizeDocks([self.relations_dock], [460], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.table_dock], [190], Qt.Orientation.Vertical)
+
+    def _action(
+        self, menu, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(
+            file_menu, "&Open database…", self.choose_database, QKeySequence.StandardKey.Open
+        )
+        self._action(
+            file_menu,
+            "&Load / refresh curated seeds",
+            self.reload_seeds,
+            "F5",
+            "Validate and load the bundled seeds",
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "Export &events (JSON or CSV)…", self.export_events, "Ctrl+Shift+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        view = bar.addMenu("&View")
+        self._action(view, "&Fit all", self.timeline.fit_all, "Ctrl+0")
+        self._action(view, "&Zoom to selection", self.zoom_to_selection, "Ctrl+Shift+Z")
+        view.addSeparator()
+        self.dark_action = self._action(view, "&Dark theme", self._toggle_dark, "Ctrl+Shift+D")
+        self.dark_action.setCheckable(True)
+        view.addSeparator()
+        for dock in (self.relations_dock, self.source_dock, self.table_dock):
+            view.addAction(dock.toggleViewAction())
+        self._action(view, "&Reset layout", self.reset_layout)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", lambda: dialogs.show_shortcuts(self), "F1")
+        self._action(
+            help_menu,
+            "&About",
+            lambda: dialogs.show_about(self, self.store.path if self.store else None),
+        )
+
+        # Window-wide keys (they work wherever focus is).
+        self._action(self, "Search", self._focus_search, QKeySequence.StandardKey.Find)
+        self._action(self, "Clear", self.escape, "Esc")
+
+    def _build_status_bar(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _connect(self) -> None:
+        self.changed.connect(self._on_changes)
+        self.jobs.busy_changed.connect(self._on_busy)
+        self.jobs.failed.connect(lambda label, exc: self._show_error(label, exc))
+        self.filter_bar.filter_changed.connect(lambda _f: self.changed.emit(Changes(filter=True)))
+        self.filter_bar.lane_focus_cleared.connect(self.clear_focus)
+        self.filter_bar.search.returnPressed.connect(self.filter_bar.flush)
+        self.timeline.event_selected.connect(lambda eid: self.select_event(eid or None))
+        self.timeline.source_requested.connect(self.show_source)
+        self.timeline.range_changed.connect(self._on_range_changed)
+        self.timeline.escape_pressed.connect(self.escape)
+        self.table.event_selected.connect(lambda eid: self.select_event(eid or None))
+        self.table.doubleClicked.connect(lambda _i: self.show_source(self.selected or ""))
+        self.relations.pair_clicked.connect(self.focus_pair)
+        self.relations.actor_clicked.connect(self.focus_actor)
+        self.relations.background_clicked.connect(self.clear_focus)
+
+    # -- database ----------------------------------------------------------------------
+    def open_database(self, path: Path, *, remember: bool = True) -> None:
+        """Open (or create and seed) the database at ``path``, off the GUI thread."""
+
+        def work() -> Store:
+            store = Store.open(path)
+            store.ensure_seeded()
+            return store
+
+        def done(store: Store) -> None:
+            if self.store is not None:
+                self.store.close()
+            self.store = store
+            if remember:
+                self.settings.last_db = str(path)
+                self.settings.save()
+            self.setWindowTitle(f"{APP_NAME} — {path.name}")
+            self.changed.emit(Changes(database=True))
+
+        self.jobs.submit(
+            f"Opening {path.name}…",
+            work,
+            done,
+            lambda exc: self._show_error("Could not open the database", exc),
+        )
+
+    def choose_database(self) -> None:
+        start = str(self.store.path.parent if self.store else user_dir())
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open database", start, "Databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+        )
+        if name:
+            self.open_database(Path(name))
+
+    def reload_seeds(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        self.jobs.submit(
+            "Loading curated seeds…",
+            store.load,
+            lambda report: (
+                self.statusBar().showMessage(f"Loaded: {report.summary()}", 8000),
+                self.changed.emit(Changes(events=True, documents=True, actors=True)),
+            ),
+            lambda exc: self._show_error(
+                "The seeds were not loaded; the database is unchanged", exc
+            ),
+        )
+
+    def export_events(self) -> None:
+        if self.snapshot is None:
+            return
+        from timeline_app.export.events_io import to_csv, to_json
+
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Export events", str(Path.home() / "events.json"), "JSON (*.json);;CSV (*.csv)"
+        )
+        if not name:
+            return
+        as_csv = name.lower().endswith(".csv") or "CSV" in chosen
+        text = to_csv(self.snapshot.events) if as_csv else to_json(self.snapshot.events)
+        try:
+            Path(name).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self._show_error("Could not write the file", exc)
+            return
+        self.statusBar().showMessage(f"Exported {len(self.snapshot.events)} events to {name}", 8000)
+
+    # -- the change channel --------------------------------------------------------------
+    def _on_changes(self, changes: Changes) -> None:
+        store = self.store
+        if store is None or not changes.anything:
+            return
+        flt = self.filter_bar.current()
+        self.jobs.submit(
+            "Querying…", lambda: fetch_snapshot(store, flt), self._apply_snapshot, key="snapshot"
+        )
+
+    def _apply_snapshot(self, snapshot: Snapshot) -> None:
+        first = self.snapshot is None
+        self.snapshot = snapshot
+        self.actors = {a.code: a for a in snapshot.actors}
+        self.filter_bar.set_actors(snapshot.actors)
+        self.pair_index = pair_index(snapshot.events)
+        self.actor_index = actor_index(snapshot.events)
+        self.relations.set_actors(snapshot.actors)
+        self.table.set_events(snapshot.events, self.actors)
+        self.timeline.set_events(snapshot.events, self.actors, keep_range=not first)
+        if first:
+            self._restore_range()
+        self._update_relations()
+        if self.selected and not any(e.id == self.selected for e in snapshot.events):
+            self.select_event(None)
+        elif self.selected:
+            self.select_event(self.selected)
+        self.statusBar().showMessage(describe_counts(snapshot.events, snapshot.total_events))
+
+    # -- selection and focus ------------------------------------------------------------------
+    def select_event(self, event_id: str | None) -> None:
+        self.selected = event_id
+        event = self._event(event_id)
+        if self.timeline.selected_event() != event_id:
+            self.timeline.select_event(event_id)
+        if self.table.selected_event() != event_id:
+            self.table.select_event(event_id)
+        self.source.show_event(event)
+
+    def show_source(self, event_id: str) -> None:
+        if event_id:
+            self.select_event(event_id)
+            self.source_dock.show()
+            self.source_dock.raise_()
+            self.source.setFocus()
+
+    def zoom_to_selection(self) -> None:
+        if self.selected:
+            self.timeline.zoom_to_event(self.selected)
+
+    def focus_pair(self, key: str) -> None:
+        pair = Pair.parse(key)
+        self._set_focus({pair}, lane_label(pair, self.actors), pair_key=pair.key)
+
+    def focus_actor(self, code: str) -> None:
+        pairs = {p for p in self.timeline.lanes() if code in (p.a, p.b)}
+        self._set_focus(pairs, f"{describe_actors([code], self.actors)} (all lanes)", actor=code)
+
+    def _set_focus(
+        self, pairs: set[Pair], label: str, pair_key: str | None = None, actor: str | None = None
+    ) -> None:
+        self.focus_pairs, self.focus_label = pairs, label
+        self.timeline.set_highlighted_pairs(pairs)
+        self.relations.set_highlight(pair_key=pair_key, actor=actor)
+        self.filter_bar.set_lane_focus(label)
+
+    def clear_focus(self) -> None:
+        if self.focus_pairs or self.focus_label:
+            self._set_focus(set(), "")
+            self.filter_bar.set_lane_focus(None)
+
+    def escape(self) -> None:
+        """Esc clears one thing at a time: selection, then lane focus, then filters."""
+        if self.selected:
+            self.select_event(None)
+        elif self.focus_pairs:
+            self.clear_focus()
+        elif self.filter_bar.is_active():
+            self.filter_bar.clear()
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _event(self, event_id: str | None) -> Event | None:
+        if not event_id or self.snapshot is None:
+            return None
+        return next((e for e in self.snapshot.events if e.id == event_id), None)
+
+    def _lookup_document(self, file_name: str) -> tuple[Document, list[Paragraph]] | None:
+        return self.snapshot.documents.get(file_name) if self.snapshot else None
+
+    def _on_range_changed(self, lo: float, hi: float) -> None:
+        self._update_relations()
+
+    def _update_relations(self) -> None:
+        lo, hi = self.timeline.visible_range()
+        label = f"{from_day(max(lo, -719162)).year} – {from_day(min(hi, 2932896)).year}"
+        actor_counts = {code: w.count for code, w in self.actor_index.window(lo, hi).items()}
+        self.relations.set_weights(self.pair_index.window(lo, hi), label, actor_counts)
+
+    def _focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    def _on_busy(self, busy: bool, label: str) -> None:
+        self.progress.setVisible(busy)
+        if busy:
+            self.statusBar().showMessage(label)
+        elif self.snapshot is not None:
+            self.statusBar().showMessage(
+                describe_counts(self.snapshot.events, self.snapshot.total_events)
+            )
+
+    def _show_error(self, title: str, exc: BaseException) -> None:
+        if isinstance(exc, ValidationFailed):
+            detail = "\n".join(str(p) for p in exc.problems[:30])
+            more = len(exc.problems) - 30
+            if more > 0:
+                detail += f"\n… and {more} more"
+        elif isinstance(exc, (StoreError, OSError)):
+            detail = str(exc)
+        else:
+            detail = f"Unexpected problem: {exc.__class__.__name__}: {exc}"
+        # Plain text: messages quote file contents and must never be read as markup.
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{title}\n\n{detail}")
+        box.setModal(True)
+        self._last_error = detail
+        box.open()
+
+    # -- theme, layout and persistence ---------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_palette(app, theme)
+        self.theme = theme
+        self.dark_action.setChecked(theme.is_dark)
+        for view in (self.timeline, self.relations, self.source, self.legend):
+            view.set_theme(theme)
+        self.table.source_model.set_theme(theme)
+        self.settings.theme = theme.name
+        self.settings.save()
+
+    def _toggle_dark(self) -> None:
+        self.set_theme(THEMES["dark" if self.dark_action.isChecked() else "light"])
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        for dock in (self.relations_dock, self.source_dock, self.table_dock):
+            dock.show()
+        self.timeline.fit_all()
+
+    def _restore_window(self) -> None:
+        geometry = self.qt_settings.value("geometry")
+        state = self.qt_settings.value("state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _restore_range(self) -> None:
+        start, end = self.settings.view_start, self.settings.view_end
+        if start is not None and end is not None and end > start:
+            self.timeline.set_visible_range(start, end)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.qt_settings.setValue("geometry", self.saveGeometry())
+        self.qt_settings.setValue("state", self.saveState())
+        self.qt_settings.sync()
+        if self.snapshot is not None and self.snapshot.events:
+            self.settings.view_start, self.settings.view_end = self.timeline.visible_range()
+        self.settings.save()
+        self.jobs.wait(10000)
+        if self.store is not None:
+            self.store.close()
+        super().closeEvent(event)

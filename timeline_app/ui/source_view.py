@@ -1,0 +1,401 @@
+"""The source pane: the selected event's article, opened at the cited paragraph.
+
+Every piece of article, event and user text is untrusted. It reaches Qt either as
+a plain-text label or through ``html.escape`` into markup we write ourselves; the
+browser follows no links and loads no resources (see ``SafeBrowser``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QShowEvent,
+    QTextBlock,
+    QTextDocument,
+    QTextDocumentFragment,
+)
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.domain import Citation, Document, Event, Paragraph
+from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme, score_colour
+
+DocumentLookup = Callable[[str], tuple[Document, list[Paragraph]] | None]
+
+EMPTY_MESSAGE = "Select an event on the timeline or in the list to read its source."
+NO_SOURCES_MESSAGE = "This event cites no source."
+CITED_ANCHOR = "cited"
+SCORE_TIP = "Cooperation-conflict score (Goldstein scale, -10 to +10)"
+_GUTTER_PX = 40
+_BAR_PX = 4
+# Room left above the highlight box: its top edge shows, no half-cut line of text.
+_SCROLL_GAP_PX = 16
+# The quote must stand out inside the already highlighted paragraph; the theme has
+# one highlight fill, so the stronger tone is chosen here for each background.
+_QUOTE_FILL = {False: "#ffd54f", True: "#8a6d12"}
+
+
+def missing_message(file_name: str) -> str:
+    return f"The article {file_name} is not in this database."
+
+
+def escaped_tooltip(text: str) -> str:
+    """Tooltips auto-detect rich text, so wrap escaped text in markup we control."""
+    return f"<p>{html.escape(text)}</p>" if text else ""
+
+
+def format_score(score: float) -> str:
+    if score == 0:
+        return "0"
+    number = f"{abs(score):g}"
+    return ("+" if score > 0 else "-") + number
+
+
+def _message_html(text: str, theme: Theme) -> str:
+    return (
+        f'<p align="center" style="margin-top:48px; color:{theme.muted_text}">'
+        f"{html.escape(text)}</p>"
+    )
+
+
+def _quote_markup(text: str, quote: str, fill: str) -> str:
+    """Escape before, quote and after separately so offsets refer to the raw text."""
+    at = text.find(quote) if quote else -1
+    if at < 0:  # the paragraph is highlighted anyway; nothing more precise to mark
+        return html.escape(text)
+    before, after = text[:at], text[at + len(quote) :]
+    return (
+        f"{html.escape(before)}"
+        f'<span style="font-weight:700; background-color:{fill}">{html.escape(quote)}</span>'
+        f"{html.escape(after)}"
+    )
+
+
+def article_html(paragraphs: Sequence[Paragraph], citation: Citation, theme: Theme) -> str:
+    """The article as one table: a muted ¶ gutter, a bar column, the paragraph text."""
+    muted, quote_fill = theme.muted_text, _QUOTE_FILL[theme.is_dark]
+    rows: list[str] = []
+    if not any(p.ordinal == citation.paragraph for p in paragraphs):
+        notice = html.escape(f"Paragraph {citation.paragraph} is not in this article.")
+        rows.append(f'<tr><td colspan="3" style="color:{muted}"><i>{notice}</i></td></tr>')
+    for p in paragraphs:
+        style = f"margin:0; line-height:140%; color:{theme.text}"
+        bar = cell = anchor = ""
+        body = html.escape(p.text)
+        if p.ordinal == citation.paragraph:
+            bar, cell = f' bgcolor="{theme.selection}"', f' bgcolor="{theme.highlight_fill}"'
+            anchor = f'<a name="{CITED_ANCHOR}"></a>'
+            body = _quote_markup(p.text, citation.quote, quote_fill)
+        elif p.boilerplate:  # page furniture (menus, "Show comments"): there but quiet
+            style = f"margin:0; color:{muted}; font-size:small; font-style:italic"
+        rows.append(
+            f'<tr><td width="{_GUTTER_PX}" align="right" valign="top" style="padding:7px 8px 0 0;'
+            f' color:{muted}; font-size:small">¶&nbsp;{p.ordinal}</td>'
+            f'<td width="{_BAR_PX}"{bar}></td>'
+            f'<td valign="top"{cell} style="padding:6px 10px">'
+            f'<p style="{style}">{anchor}{body}</p></td></tr>'
+        )
+    return f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
+
+
+class SafeBrowser(QTextBrowser):
+    """A QTextBrowser that follows no link and reads no file, image or stylesheet.
+
+    Returning None from ``loadResource`` is not enough: Qt then reads the file
+    itself (the document's fallback for stylesheets, the image handler's "direct
+    loading" for ``<img>``). Harmless non-null values stop both.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.refused_urls: list[str] = []  # every URL Qt asked for; tests read it
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        self.refused_urls.append(name.toString())
+        if int(kind) == QTextDocument.ResourceType.ImageResource.value:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(Qt.GlobalColor.transparent)
+            return blank
+        if int(kind) == QTextDocument.ResourceType.StyleSheetResource.value:
+            return ""
+        return QByteArray(b" ")
+
+
+def _label(parent: QWidget, *, muted: bool = False, wrap: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # article and event text is never markup
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if muted:
+        label.setProperty("muted", True)
+    return label
+
+
+def _plain(label: QLabel) -> str:
+    if label.textFormat() == Qt.TextFormat.RichText:
+        return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
+    return label.text()
+
+
+def _swatch(parent: QWidget) -> QLabel:
+    swatch = QLabel(parent)
+    swatch.setFixedSize(10, 10)
+    return swatch
+
+
+def _font(base: QFont, scale: float, bold: bool) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * scale)
+    font.setBold(bold)
+    return font
+
+
+def _arrow(parent: QWidget, arrow: Qt.ArrowType, tip: str, slot: Callable[[], None]) -> QToolButton:
+    button = QToolButton(parent)
+    button.setArrowType(arrow)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
+
+
+def _fill(layout: QBoxLayout, *items: QWidget | QLayout | int) -> QBoxLayout:
+    """Add widgets, nested layouts and (for ints) fixed spacings, in order."""
+    for item in items:
+        if isinstance(item, int):
+            layout.addSpacing(item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+    return layout
+
+
+class SourceView(QWidget):
+    """Event header, source stepper, article header and the article itself."""
+
+    citation_changed = Signal(int)  # index of the citation now shown
+
+    def __init__(self, lookup: DocumentLookup, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lookup = lookup
+        self._theme = LIGHT
+        self._event: Event | None = None
+        self._index = 0
+        self._needs_scroll = False
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._build()
+        self.set_theme(LIGHT)
+
+    def _build(self) -> None:
+        self._title, self._date, self._actors = _label(self), _label(self), _label(self)
+        self._date_note = _label(self, muted=True)
+        self._category_swatch, self._score_swatch = _swatch(self), _swatch(self)
+        self._facets, self._score = _label(self, wrap=False), _label(self, wrap=False)
+        self._score.setToolTip(escaped_tooltip(SCORE_TIP))
+        facets = _fill(QHBoxLayout(), self._category_swatch, self._facets, 12, self._score_swatch)
+        facets.addWidget(self._score, 1)
+
+        self._stepper = QWidget(self)
+        left, right = Qt.ArrowType.LeftArrow, Qt.ArrowType.RightArrow
+        self._prev = _arrow(self._stepper, left, "Previous source", self.previous_citation)
+        self._next = _arrow(self._stepper, right, "Next source", self.next_citation)
+        self._counter = _label(self._stepper, wrap=False)
+        self._counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._counter.setMinimumWidth(96)
+        step = _fill(QHBoxLayout(self._stepper), self._prev, self._counter, self._next)
+        step.setContentsMargins(0, 4, 0, 0)
+        step.addStretch(1)
+
+        self._rule = QFrame(self)
+        self._rule.setObjectName("sourceRule")
+        self._rule.setFixedHeight(1)
+        self._doc_title, self._doc_file = _label(self), _label(self, muted=True)
+        # One label, so a long outlet wraps with "(inferred)" right after the date; its
+        # text is rich only to mute that word, and every piece of it is escaped.
+        self._doc_meta = _label(self)
+        self._doc_meta.setTextFormat(Qt.TextFormat.RichText)
+        self._browser = SafeBrowser(self)
+        self._browser.document().setDocumentMargin(10)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 10, 10, 10)
+        outer.setSpacing(4)
+        _fill(outer, self._title, self._date, self._date_note, self._actors, facets)
+        _fill(outer, self._stepper, 4, self._rule, 4)
+        _fill(outer, self._doc_title, self._doc_meta, self._doc_file, 4)
+        outer.addWidget(self._browser, 1)
+        self._event_widgets: tuple[QWidget, ...] = (
+            self._title, self._date, self._date_note, self._actors,
+            self._category_swatch, self._facets, self._score_swatch, self._score,
+            self._rule,
+        )  # fmt: skip
+        self._doc_widgets = (self._doc_title, self._doc_meta, self._doc_file)
+        self._title.setFont(_font(self.font(), 1.2, bold=True))
+        self._doc_title.setFont(_font(self.font(), 1.0, bold=True))
+        for w in (self._date_note, self._doc_file):
+            w.setFont(_font(self.font(), 0.9, bold=False))
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.setStyleSheet(
+            f"SourceView {{ background-color: {theme.panel}; }}"
+            f"QLabel {{ color: {theme.text}; background: transparent; }}"
+            f'QLabel[muted="true"] {{ color: {theme.muted_text}; }}'
+            f"QFrame#sourceRule {{ background-color: {theme.grid}; border: none; }}"
+            f"QTextBrowser {{ background-color: {theme.background}; color: {theme.text};"
+            f" border: 1px solid {theme.grid}; }}"
+        )
+        # Keep the reader's place: a theme switch must not jump the article.
+        bar = self._browser.verticalScrollBar()
+        position = bar.value()
+        self._render(scroll=False)
+        bar.setValue(position)
+
+    def show_event(self, event: Event | None, citation_index: int = 0) -> None:
+        self._event = event
+        count = len(event.citations) if event else 0
+        self._index = max(0, min(citation_index, count - 1)) if count else 0
+        self._render(scroll=True)
+        if count:
+            self.citation_changed.emit(self._index)
+
+    def next_citation(self) -> None:
+        self._step(+1)
+
+    def previous_citation(self) -> None:
+        self._step(-1)
+
+    def current_index(self) -> int:
+        return self._index
+
+    def citation_count(self) -> int:
+        return len(self._event.citations) if self._event else 0
+
+    def highlighted_paragraph_text(self) -> str:
+        block = self._cited_block()
+        return block.text() if block is not None else ""
+
+    def browser(self) -> QTextBrowser:
+        return self._browser
+
+    def header_text(self) -> str:
+        labels = (
+            self._title, self._date, self._date_note, self._actors, self._facets,
+            self._score, self._counter, *self._doc_widgets,
+        )  # fmt: skip
+        return "\n".join(_plain(w) for w in labels if w.text() and w.isVisibleTo(self))
+
+    def scroll_to_citation(self) -> None:
+        """Bring the cited paragraph (the block holding the anchor) to the top."""
+        bar = self._browser.verticalScrollBar()
+        block = self._cited_block()
+        if block is None:
+            bar.setValue(0)
+            return
+        # Not scrollToAnchor: it puts the text flush with the edge and hides the top of
+        # the highlight box. The layout's rect includes the table cell's offset.
+        top = self._browser.document().documentLayout().blockBoundingRect(block).y()
+        bar.setValue(max(0, int(top) - _SCROLL_GAP_PX))
+        if self._browser.isVisible() and self._browser.viewport().height() > 0:
+            self._needs_scroll = False
+
+    def _step(self, delta: int) -> None:
+        target = self._index + delta
+        if self._event is None or not 0 <= target < len(self._event.citations):
+            return
+        self._index = target
+        self._render(scroll=True)
+        self.citation_changed.emit(self._index)
+
+    def _cited_block(self) -> QTextBlock | None:
+        block = self._browser.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                if CITED_ANCHOR in fragments.fragment().charFormat().anchorNames():
+                    return block
+                fragments += 1
+            block = block.next()
+        return None
+
+    def _render(self, *, scroll: bool) -> None:
+        event, theme = self._event, self._theme
+        for w in self._event_widgets:
+            w.setVisible(event is not None)
+        self._stepper.setVisible(event is not None and len(event.citations) > 1)
+        for label in self._doc_widgets:
+            label.hide()
+        if event is None:
+            self._browser.setHtml(_message_html(EMPTY_MESSAGE, theme))
+            return
+        self._fill_event_header(event)
+        if not event.citations:
+            self._browser.setHtml(_message_html(NO_SOURCES_MESSAGE, theme))
+            return
+        citation = event.citations[self._index]
+        found = self._lookup(citation.document)
+        if found is None:
+            self._browser.setHtml(_message_html(missing_message(citation.document), theme))
+            return
+        document, paragraphs = found
+        self._fill_document_header(document)
+        self._browser.setHtml(article_html(paragraphs, citation, theme))
+        if scroll:
+            self._needs_scroll = True
+            self.scroll_to_citation()  # works at once when the pane is laid out
+            QTimer.singleShot(0, self.scroll_to_citation)  # and again after layout
+
+    def _fill_event_header(self, event: Event) -> None:
+        self._title.setText(event.title)
+        self._date.setText(event.when.describe())
+        self._date_note.setText(event.date_note)
+        self._date_note.setVisible(bool(event.date_note))
+        self._actors.setText(" · ".join(f"{p.code} ({p.role.value})" for p in event.actors))
+        self._facets.setText(
+            f"{CATEGORY_LABELS[event.category]} · {MODALITY_LABELS[event.modality]}"
+        )
+        self._score.setText(format_score(event.score))
+        colour = self._theme.category_colour(event.category).name()
+        self._category_swatch.setStyleSheet(f"background-color: {colour}; border-radius: 2px;")
+        colour = score_colour(event.score).name()
+        self._score_swatch.setStyleSheet(f"background-color: {colour}; border-radius: 5px;")
+        count = len(event.citations)
+        self._counter.setText(f"Source {self._index + 1} of {count}")
+        self._prev.setEnabled(self._index > 0)
+        self._next.setEnabled(self._index < count - 1)
+
+    def _fill_document_header(self, document: Document) -> None:
+        self._doc_title.setText(document.title)
+        meta = html.escape(f"{document.outlet} · {document.published.describe()}")
+        if document.published_inferred:
+            meta += f' <span style="color:{self._theme.muted_text}">(inferred)</span>'
+        self._doc_meta.setText(meta)
+        self._doc_meta.setToolTip(escaped_tooltip(document.published_note))
+        muted = document.file_name
+        if document.title_supplied:
+            muted = f"(title supplied) · {muted}"
+        self._doc_file.setText(muted)
+        for label in self._doc_widgets:
+            label.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A pane shown after show_event (a hidden dock) had no viewport to scroll.
+        if self._needs_scroll:
+            QTimer.singleShot(0, self.scroll_to_citation)

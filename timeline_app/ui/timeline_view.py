@@ -1,0 +1,432 @@
+"""The zoomable bilateral-ties timeline: one lane per pair of actors.
+
+Wheel zooms time around the cursor, drag pans, Shift+wheel (or the scrollbar)
+scrolls lanes, double-click fits all. Layout (lanes, stacking, hit testing) is
+computed by ``timeline_app.layout``; this module wires it to pyqtgraph.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QToolTip, QVBoxLayout, QWidget
+
+from timeline_app.dates import to_day
+from timeline_app.domain import Actor, Event, Pair
+from timeline_app.layout import Mark, TimelineLayout, layout_marks, mark_at, order_lanes, row_centre
+from timeline_app.ui.axes import DateAxis, LaneAxis, style_axis
+from timeline_app.ui.marks_item import MarksItem, TimelineScene
+from timeline_app.ui.overview import OverviewStrip
+from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
+
+MIN_VISIBLE_DAYS = 14.0
+MAX_VISIBLE_DAYS = 366.0 * 400
+MIN_LANE_PX = 34.0
+LANE_AXIS_WIDTH = 170
+
+
+def lane_label(pair: Pair, actors: Mapping[str, Actor]) -> str:
+    def short(code: str) -> str:
+        actor = actors.get(code)
+        if actor is None or len(actor.name) > 14:
+            return code
+        return actor.name
+
+    return f"{short(pair.a)} – {short(pair.b)}"
+
+
+def event_tooltip(event: Event, actors: Mapping[str, Actor]) -> str:
+    """Rich text built only from escaped pieces (tooltips auto-detect HTML)."""
+    names = ", ".join(
+        f"{html.escape(actors[p.code].name if p.code in actors else p.code)} ({p.role.value})"
+        for p in event.actors
+    )
+    sources = len(event.citations)
+    lines = [
+        f"<b>{html.escape(event.title)}</b>",
+        html.escape(event.when.describe()) + f" <i>({event.when.precision.value} precision)</i>",
+        names,
+        f"{html.escape(CATEGORY_LABELS[event.category])} · {html.escape(MODALITY_LABELS[event.modality])}"
+        f" · score {event.score:+g}",
+        f"{sources} source{'s' if sources != 1 else ''}",
+    ]
+    return "<qt>" + "<br>".join(lines) + "</qt>"
+
+
+class TimelineViewBox(pg.ViewBox):
+    """Wheel zooms time only; Shift+wheel scrolls lanes; double-click fits all."""
+
+    def __init__(self, owner: TimelineView) -> None:
+        super().__init__(enableMenu=False)
+        self._owner = owner
+        self.setMouseEnabled(x=True, y=True)
+        self.invertY(True)
+
+    def wheelEvent(self, ev, axis=None) -> None:
+        if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            lanes = -1.0 if ev.delta() > 0 else 1.0
+            self._owner.scroll_lanes(lanes)
+            ev.accept()
+            return
+        super().wheelEvent(ev, axis=0)
+
+    def mouseDoubleClickEvent(self, ev) -> None:
+        self._owner.fit_all()
+        ev.accept()
+
+    def mouseClickEvent(self, ev) -> None:
+        if ev.button() == Qt.MouseButton.LeftButton:
+            self._owner.click_at(self.mapSceneToView(ev.scenePos()))
+            ev.accept()
+        else:
+            super().mouseClickEvent(ev)
+
+
+class TimelineView(QWidget):
+    event_selected = Signal(str)  # event id, "" when the selection is cleared
+    source_requested = Signal(str)  # Enter on the selected event
+    range_changed = Signal(float, float)  # visible days [lo, hi)
+    escape_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._theme = LIGHT
+        self._events: list[Event] = []
+        self._actors: dict[str, Actor] = {}
+        self._lanes: tuple[Pair, ...] = ()
+        self._selected: str | None = None
+        self._selected_lane: int | None = None
+        self._highlighted: set[int] = set()
+        self._layout = layout_marks([], 1.0)
+        self._days_per_pixel = 1.0
+
+        self.date_axis = DateAxis()
+        self.lane_axis = LaneAxis()
+        self.lane_axis.setWidth(LANE_AXIS_WIDTH)
+        self.view_box = TimelineViewBox(self)
+        self.plot = pg.PlotWidget(
+            viewBox=self.view_box, axisItems={"bottom": self.date_axis, "left": self.lane_axis}
+        )
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.getPlotItem().layout.setContentsMargins(4, 6, 10, 4)
+        self.marks = MarksItem(self._scene())
+        self.view_box.addItem(self.marks)
+        self.lane_scroll = QScrollBar(Qt.Orientation.Vertical)
+        self.lane_scroll.valueChanged.connect(self._on_scrollbar)
+        self.overview = OverviewStrip()
+        self.overview.region_changed.connect(self._on_overview_region)
+        self.empty_label = QLabel(self.plot)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.plot, 1)
+        row.addWidget(self.lane_scroll)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row, 1)
+        column.addWidget(self.overview)
+
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self._relayout)
+        self.view_box.sigRangeChanged.connect(self._on_range_changed)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.set_theme(LIGHT)
+        self._update_empty_state()
+
+    # -- data -------------------------------------------------------------------
+    def set_events(
+        self, events: Sequence[Event], actors: Mapping[str, Actor], *, keep_range: bool = True
+    ) -> None:
+        had_events = bool(self._events)
+        self._events = list(events)
+        self._actors = dict(actors)
+        self._lanes = order_lanes(self._events)
+        self.lane_axis.set_labels([lane_label(p, self._actors) for p in self._lanes])
+        if self._selected and not any(e.id == self._selected for e in self._events):
+            self._selected = None
+        self._relayout()
+        self.overview.set_events(self._events)
+        self._apply_limits()
+        if not (keep_range and had_events):
+            self.fit_all()
+        else:
+            self._clamp_lanes()
+        self._update_empty_state()
+
+    def events(self) -> list[Event]:
+        return list(self._events)
+
+    def lanes(self) -> tuple[Pair, ...]:
+        return self._lanes
+
+    def layout(self) -> TimelineLayout:
+        return self._layout
+
+    # -- view state -----------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.plot.setBackground(theme.background)
+        style_axis(self.date_axis, theme.text, theme.grid)
+        style_axis(self.lane_axis, theme.text, theme.grid, font_px=12)
+        self.empty_label.setStyleSheet(f"color: {theme.muted_text}; font-size: 15px;")
+        self.overview.set_theme(theme)
+        self._refresh()
+
+    def visible_range(self) -> tuple[float, float]:
+        (lo, hi), _ = self.view_box.viewRange()
+        return float(lo), float(hi)
+
+    def set_visible_range(self, lo: float, hi: float) -> None:
+        self.view_box.setXRange(lo, hi, padding=0)
+
+    def fit_all(self) -> None:
+        if not self._events:
+            self.view_box.setXRange(to_day(date(1960, 1, 1)), to_day(date(2030, 1, 1)), padding=0)
+            return
+        lo, hi = self._layout.span
+        pad = max((hi - lo) * 0.03, 60.0)
+        self.view_box.setXRange(lo - pad, hi + pad, padding=0)
+        self._show_lanes(0.0)
+
+    def zoom_to_event(self, event_id: str) -> None:
+        event = next((e for e in self._events if e.id == event_id), None)
+        if event is None:
+            return
+        lo, hi = event.when.start_day, event.when.end_day
+        pad = max((hi - lo) * 0.6, 120.0)
+        self.view_box.setXRange(lo - pad, hi + pad, padding=0)
+        lanes = [i for i, p in enumerate(self._lanes) if p in event.pairs]
+        if lanes:
+            self._ensure_lane_visible(lanes[0])
+
+    def set_highlighted_pairs(self, pairs: set[Pair]) -> None:
+        self._highlighted = {i for i, p in enumerate(self._lanes) if p in pairs}
+        self.lane_axis.set_highlighted(self._highlighted)
+        if self._highlighted:
+            self._ensure_lane_visible(min(self._highlighted))
+        self._refresh()
+
+    def highlighted_lanes(self) -> set[int]:
+        return set(self._highlighted)
+
+    # -- selection --------------------------------------------------------------------
+    def selected_event(self) -> str | None:
+        return self._selected
+
+    def select_event(
+        self, event_id: str | None, lane: int | None = None, *, emit: bool = False
+    ) -> None:
+        self._selected = event_id or None
+        if event_id is None:
+            self._selected_lane = None
+        else:
+            lanes = [
+                m.lane for m in self._layout.marks if self._events[m.event_index].id == event_id
+            ]
+            self._selected_lane = lane if lane in lanes else (lanes[0] if lanes else None)
+            if self._selected_lane is not None:
+                self._ensure_lane_visible(self._selected_lane)
+            self._ensure_event_visible(event_id)
+        self._refresh()
+        if emit:
+            self.event_selected.emit(self._selected or "")
+
+    def step(self, direction: int) -> None:
+        """Select the previous (-1) or next (+1) event in time on the selected lane."""
+        if not self._layout.marks:
+            return
+        lane = self._selected_lane if self._selected_lane is not None else 0
+        on_lane = sorted(
+            (m for m in self._layout.marks if m.lane == lane),
+            key=lambda m: (m.start, m.end, self._events[m.event_index].id),
+        )
+        ids = [self._events[m.event_index].id for m in on_lane]
+        if not ids:
+            return
+        if self._selected in ids:
+            index = min(max(ids.index(self._selected) + direction, 0), len(ids) - 1)
+        else:
+            index = 0 if direction > 0 else len(ids) - 1
+        self.select_event(ids[index], lane, emit=True)
+
+    def mark_position(self, event_id: str, lane: int | None = None) -> QPointF:
+        """Widget coordinates (of ``self.plot``) of an event's mark, for tests and tooling."""
+        for mark in self._layout.marks:
+            if self._events[mark.event_index].id == event_id and (
+                lane is None or mark.lane == lane
+            ):
+                x = (
+                    mark.start + 0.5
+                    if mark.is_point
+                    else (mark.start + min(mark.end, mark.start + 20 * self._days_per_pixel)) / 2
+                )
+                if not mark.is_point:
+                    lo, hi = self.visible_range()
+                    x = (max(mark.start, lo) + min(mark.end, hi)) / 2
+                y = row_centre(mark.lane, mark.row, self._layout.rows_per_lane[mark.lane])
+                scene_point = self.view_box.mapViewToScene(QPointF(x, y))
+                return self.plot.mapFromScene(scene_point).toPointF()
+        raise KeyError(event_id)
+
+    # -- interaction ------------------------------------------------------------------
+    def click_at(self, point: QPointF) -> None:
+        mark = self._mark_at(point)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if mark is None:
+            if self._selected is not None:
+                self.select_event(None, emit=True)
+            return
+        self.select_event(self._events[mark.event_index].id, mark.lane, emit=True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.step(-1)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.step(+1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected:
+            self.source_requested.emit(self._selected)
+        elif key == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_F):
+            self.fit_all()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            factor = 0.7 if key != Qt.Key.Key_Minus else 1 / 0.7
+            lo, hi = self.visible_range()
+            centre, half = (lo + hi) / 2, (hi - lo) / 2 * factor
+            self.set_visible_range(centre - half, centre + half)
+        else:
+            super().keyPressEvent(event)
+
+    def scroll_lanes(self, lanes: float) -> None:
+        _, (top, bottom) = self.view_box.viewRange()
+        self._show_lanes(top + lanes, bottom - top)
+
+    # -- internals ----------------------------------------------------------------------
+    def _scene(self) -> TimelineScene:
+        return TimelineScene(
+            self._layout, self._events, self._theme, self._selected, self._highlighted
+        )
+
+    def _refresh(self) -> None:
+        self.marks.set_scene(self._scene())
+
+    def _relayout(self) -> None:
+        width = max(self.view_box.width(), 1.0)
+        lo, hi = self.visible_range()
+        self._days_per_pixel = max((hi - lo) / width, 1e-6)
+        self._layout = layout_marks(self._events, self._days_per_pixel, lanes=self._lanes)
+        self._refresh()
+
+    def _mark_at(self, point: QPointF) -> Mark | None:
+        return mark_at(self._layout, point.x(), point.y(), self._days_per_pixel)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self.view_box.sceneBoundingRect().contains(scene_pos):
+            return
+        mark = self._mark_at(self.view_box.mapSceneToView(scene_pos))
+        if mark is None:
+            QToolTip.hideText()
+            self.plot.setCursor(Qt.CursorShape.ArrowCursor)
+            return
+        self.plot.setCursor(Qt.CursorShape.PointingHandCursor)
+        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
+        QToolTip.showText(
+            global_pos, event_tooltip(self._events[mark.event_index], self._actors), self.plot
+        )
+
+    def _on_range_changed(self, *_args: object) -> None:
+        lo, hi = self.visible_range()
+        self.overview.set_region(lo, hi)
+        self._sync_scrollbar()
+        self._relayout_timer.start()
+        self.range_changed.emit(lo, hi)
+
+    def _on_overview_region(self, lo: float, hi: float) -> None:
+        current = self.visible_range()
+        if abs(current[0] - lo) > 1e-6 or abs(current[1] - hi) > 1e-6:
+            self.set_visible_range(lo, hi)
+
+    def _apply_limits(self) -> None:
+        n = max(len(self._lanes), 1)
+        self.view_box.setLimits(
+            xMin=to_day(date(1, 1, 1)), xMax=to_day(date(9999, 12, 31)),
+            minXRange=MIN_VISIBLE_DAYS, maxXRange=MAX_VISIBLE_DAYS,
+            yMin=0, yMax=n, minYRange=min(n, 1), maxYRange=n,
+        )  # fmt: skip
+
+    def _lanes_that_fit(self) -> float:
+        height = max(self.view_box.height(), MIN_LANE_PX)
+        return max(1.0, min(float(len(self._lanes) or 1), height / MIN_LANE_PX))
+
+    def _show_lanes(self, top: float, count: float | None = None) -> None:
+        n = float(len(self._lanes) or 1)
+        count = min(count if count is not None else self._lanes_that_fit(), n)
+        top = min(max(top, 0.0), n - count)
+        self.view_box.setYRange(top, top + count, padding=0)
+
+    def _clamp_lanes(self) -> None:
+        _, (top, _bottom) = self.view_box.viewRange()
+        self._show_lanes(top)
+
+    def _ensure_lane_visible(self, lane: int) -> None:
+        _, (top, bottom) = self.view_box.viewRange()
+        if top - 1e-6 <= lane and lane + 1 <= bottom + 1e-6:
+            return
+        self._show_lanes(lane - (bottom - top) / 2 + 0.5, bottom - top)
+
+    def _ensure_event_visible(self, event_id: str) -> None:
+        event = next((e for e in self._events if e.id == event_id), None)
+        lo, hi = self.visible_range()
+        if event is None or (event.when.end_day > lo and event.when.start_day < hi):
+            return
+        width = hi - lo
+        centre = (event.when.start_day + event.when.end_day) / 2
+        self.set_visible_range(centre - width / 2, centre + width / 2)
+
+    def _sync_scrollbar(self) -> None:
+        _, (top, bottom) = self.view_box.viewRange()
+        n = len(self._lanes)
+        visible = bottom - top
+        self.lane_scroll.blockSignals(True)
+        self.lane_scroll.setRange(0, max(0, round((n - visible) * 10)))
+        self.lane_scroll.setPageStep(max(1, int(visible * 10)))
+        self.lane_scroll.setValue(round(top * 10))
+        self.lane_scroll.setVisible(n - visible > 0.05)
+        self.lane_scroll.blockSignals(False)
+
+    def _on_scrollbar(self, value: int) -> None:
+        _, (top, bottom) = self.view_box.viewRange()
+        self._show_lanes(value / 10.0, bottom - top)
+
+    def _update_empty_state(self) -> None:
+        empty = not self._events
+        self.empty_label.setVisible(empty)
+        self.empty_label.setText(
+            "No events to show.\n\nClear the filter (Esc), or load the curated seeds with File › Load seeds."
+        )
+        self.marks.setVisible(not empty)
+        self._position_empty_label()
+
+    def _position_empty_label(self) -> None:
+        self.empty_label.setGeometry(self.plot.rect().adjusted(LANE_AXIS_WIDTH, 0, 0, -30))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._position_empty_label()
+        if self._events:
+            QTimer.singleShot(0, self._clamp_lanes)
