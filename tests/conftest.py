@@ -131,3 +131,22 @@ def bundled_seeds_copy(tmp_path: Path) -> Path:
     target = tmp_path / "real-seeds"
     shutil.copytree(REPO / "seeds", target)
     return target
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Close and delete windows while Qt is alive, so teardown order never depends
+    on interpreter shutdown."""
+    import gc
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        app.processEvents()
+    gc.collect()

@@ -256,17 +256,22 @@ def test_stepper_buttons_disable_at_the_ends(view: SourceView) -> None:
 
 def test_markup_in_article_and_event_text_shows_literally(qtbot: QtBot) -> None:
     doc = make_document("m.txt", MARKUP, MARKUP)
-    paras = make_paragraphs("m.txt", [MARKUP, "The cited one."])
+    cited = f"{MARKUP} The <i>cited</i> one & {MARKUP}"
+    paras = make_paragraphs("m.txt", [MARKUP, cited])
     widget = SourceView({"m.txt": (doc, paras)}.get)
     qtbot.addWidget(widget)
-    widget.show_event(make_event(Citation("m.txt", 2, "cited"), title=MARKUP, note=MARKUP))
+    quote = "The <i>cited</i> one &"
+    widget.show_event(make_event(Citation("m.txt", 2, quote), title=MARKUP, note=MARKUP))
 
-    assert MARKUP in widget.browser().toPlainText()
-    html = widget.browser().toHtml()
+    browser = widget.browser()
+    assert MARKUP in browser.toPlainText() and cited in browser.toPlainText()
+    assert widget.highlighted_paragraph_text() == cited
+    html = browser.toHtml()
     assert "<script" not in html and "&lt;script&gt;" in html
-    # No run of text was made bold, or cut at the tags, by the article's own markup.
-    runs = [t for t, _, _, _ in fragments(widget.browser().document()) if "bold" in t]
-    assert runs == [MARKUP]
+    # The only bold run is the quote, intact: the article's own tags made no markup.
+    runs = fragments(browser.document())
+    assert [t for t, font, _, _ in runs if font.bold()] == [quote]
+    assert not any(font.italic() for _, font, _, _ in runs)
     assert widget.header_text().count(MARKUP) == 4  # event title, note, article title, outlet
     for label in widget.findChildren(QLabel):  # plain text, or rich text escaped by us
         plain = label.textFormat() == Qt.TextFormat.PlainText

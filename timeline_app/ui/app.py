@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,9 +43,10 @@ def run_gui(argv: Sequence[str]) -> int:
     window = MainWindow(args.db)
     window.show()
     status = app.exec()
-    # Delete the window while Qt is still alive: leaving it to interpreter
-    # shutdown can crash in garbage collection (seen with PySide6 6.12).
+    # Delete the window while Qt is still alive, rather than leaving the order of
+    # teardown to interpreter shutdown.
     window.deleteLater()
     app.processEvents()
     del window
+    gc.collect()
     return int(status)

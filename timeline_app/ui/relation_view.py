@@ -12,7 +12,7 @@ import html
 import math
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -442,8 +442,33 @@ class RelationView(QGraphicsView):
 
     # Clicks: the scene moves nodes; on release the view decides whether it was a click.
 
+    def _item_at(self, point: QPoint) -> QGraphicsItem | None:
+        """A node if one is under the cursor, else the nearest edge: edges can cross,
+        and the one the user aimed at is the one whose line passes closest."""
+        items = self.items(point)
+        nodes = [i for i in items if isinstance(i, _NodeItem)]
+        if nodes:
+            return nodes[0]
+        edges = [i for i in items if isinstance(i, _EdgeItem)]
+        if not edges:
+            return items[0] if items else None
+        where = self.mapToScene(point)
+
+        def distance(edge: _EdgeItem) -> float:
+            line = edge.line
+            if line.length() == 0:
+                return math.hypot(where.x() - line.x1(), where.y() - line.y1())
+            t = (
+                (where.x() - line.x1()) * line.dx() + (where.y() - line.y1()) * line.dy()
+            ) / line.length() ** 2
+            t = min(max(t, 0.0), 1.0)
+            nearest = line.pointAt(t)
+            return math.hypot(where.x() - nearest.x(), where.y() - nearest.y())
+
+        return min(edges, key=distance)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        item = self.itemAt(event.position().toPoint())
+        item = self._item_at(event.position().toPoint())
         self._press = (event.position(), item, item.pos() if item is not None else QPointF())
         super().mousePressEvent(event)
 

@@ -59,10 +59,7 @@ def escaped_tooltip(text: str) -> str:
 
 
 def format_score(score: float) -> str:
-    if score == 0:
-        return "0"
-    number = f"{abs(score):g}"
-    return ("+" if score > 0 else "-") + number
+    return "0" if score == 0 else f"{score:+g}"
 
 
 def _message_html(text: str, theme: Theme) -> str:
@@ -206,10 +203,12 @@ class SourceView(QWidget):
         self._title, self._date, self._actors = _label(self), _label(self), _label(self)
         self._date_note = _label(self, muted=True)
         self._category_swatch, self._score_swatch = _swatch(self), _swatch(self)
-        self._facets, self._score = _label(self, wrap=False), _label(self, wrap=False)
+        # The facets wrap, so a narrow dock is never held wide by "Defence industry".
+        self._facets, self._score = _label(self), _label(self, wrap=False)
         self._score.setToolTip(escaped_tooltip(SCORE_TIP))
         facets = _fill(QHBoxLayout(), self._category_swatch, self._facets, 12, self._score_swatch)
-        facets.addWidget(self._score, 1)
+        facets.addWidget(self._score)
+        facets.setStretch(1, 1)
 
         self._stepper = QWidget(self)
         left, right = Qt.ArrowType.LeftArrow, Qt.ArrowType.RightArrow
@@ -233,19 +232,18 @@ class SourceView(QWidget):
         self._browser = SafeBrowser(self)
         self._browser.document().setDocumentMargin(10)
 
-        outer = QVBoxLayout(self)
+        # Two boxes, so each header hides as a whole (no event; no article).
+        self._event_box, self._doc_box = QWidget(self), QWidget(self)
+        top = _fill(QVBoxLayout(self._event_box), self._title, self._date, self._date_note)
+        _fill(top, self._actors, facets, self._stepper, 4, self._rule)
+        _fill(QVBoxLayout(self._doc_box), self._doc_title, self._doc_meta, self._doc_file)
+        outer = _fill(QVBoxLayout(self), self._event_box, self._doc_box, self._browser)
         outer.setContentsMargins(10, 10, 10, 10)
-        outer.setSpacing(4)
-        _fill(outer, self._title, self._date, self._date_note, self._actors, facets)
-        _fill(outer, self._stepper, 4, self._rule, 4)
-        _fill(outer, self._doc_title, self._doc_meta, self._doc_file, 4)
-        outer.addWidget(self._browser, 1)
-        self._event_widgets: tuple[QWidget, ...] = (
-            self._title, self._date, self._date_note, self._actors,
-            self._category_swatch, self._facets, self._score_swatch, self._score,
-            self._rule,
-        )  # fmt: skip
-        self._doc_widgets = (self._doc_title, self._doc_meta, self._doc_file)
+        outer.setStretch(2, 1)
+        for layout in (top, self._doc_box.layout(), outer):
+            layout.setSpacing(4)
+        for box in (self._event_box, self._doc_box):
+            box.layout().setContentsMargins(0, 0, 0, 4)
         self._title.setFont(_font(self.font(), 1.2, bold=True))
         self._doc_title.setFont(_font(self.font(), 1.0, bold=True))
         for w in (self._date_note, self._doc_file):
@@ -297,7 +295,7 @@ class SourceView(QWidget):
     def header_text(self) -> str:
         labels = (
             self._title, self._date, self._date_note, self._actors, self._facets,
-            self._score, self._counter, *self._doc_widgets,
+            self._score, self._counter, self._doc_title, self._doc_meta, self._doc_file,
         )  # fmt: skip
         return "\n".join(_plain(w) for w in labels if w.text() and w.isVisibleTo(self))
 
@@ -336,11 +334,9 @@ class SourceView(QWidget):
 
     def _render(self, *, scroll: bool) -> None:
         event, theme = self._event, self._theme
-        for w in self._event_widgets:
-            w.setVisible(event is not None)
+        self._event_box.setVisible(event is not None)
         self._stepper.setVisible(event is not None and len(event.citations) > 1)
-        for label in self._doc_widgets:
-            label.hide()
+        self._doc_box.hide()
         if event is None:
             self._browser.setHtml(_message_html(EMPTY_MESSAGE, theme))
             return
@@ -387,12 +383,9 @@ class SourceView(QWidget):
             meta += f' <span style="color:{self._theme.muted_text}">(inferred)</span>'
         self._doc_meta.setText(meta)
         self._doc_meta.setToolTip(escaped_tooltip(document.published_note))
-        muted = document.file_name
-        if document.title_supplied:
-            muted = f"(title supplied) · {muted}"
-        self._doc_file.setText(muted)
-        for label in self._doc_widgets:
-            label.show()
+        supplied = "(title supplied) · " if document.title_supplied else ""
+        self._doc_file.setText(supplied + document.file_name)
+        self._doc_box.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
