@@ -4,6 +4,13 @@
 # what to install and carries on (pip's Qt wheels need them at run time, not to install).
 set -euo pipefail
 packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+# --build: also what a real X11 window needs (bundled into the installer, and used by
+# the installer test under Xvfb): without libxcb-icccm4/keysyms1 the frozen app dies
+# with a misleading "xcb-cursor0" message.
+if [ "${1:-}" = "--build" ]; then
+  packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+             libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxkbcommon-x11-0 xvfb xdotool imagemagick bc)
+fi
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for pkg in "${packages[@]}"; do

@@ -14,6 +14,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from timeline_app.cli import run
 
         return run(args)
+    if args and args[0] == "--self-test":
+        from timeline_app.ui.selftest import run_self_test
+
+        return int(run_self_test())
     # The GUI is imported only when wanted, so headless commands never load Qt.
     from timeline_app.ui.app import run_gui
 

@@ -41,7 +41,7 @@ from timeline_app.ui.theme import LIGHT, Theme, score_colour
 
 EMPTY_MESSAGE = "No ties in this time window"
 LEGEND_TITLE = "width = events \u00b7 colour = mean score"
-_MIN_R, _MAX_R = 14.0, 18.0
+_MIN_R, _MAX_R = 8.0, 16.0  # node radius grows with events in view
 _DIM = 0.3  # opacity outside the highlight: still there, clearly secondary
 # Viewport margins (px) kept free of node centres: room for labels and the overlays.
 _MARGIN_X, _MARGIN_TOP, _MARGIN_BOTTOM = 36.0, 48.0, 84.0

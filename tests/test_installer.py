@@ -1,0 +1,147 @@
+"""The packaged installer: build the one-folder app with PyInstaller, then run it as a
+recipient would. Slow (about a minute to build), so marked ``installer``; skipped
+where PyInstaller is absent, and run by ``make test`` (CI), which installs it."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline_app import __version__
+
+REPO = Path(__file__).resolve().parents[1]
+APP = "BilateralTiesViewer"
+
+pytestmark = [
+    pytest.mark.installer,
+    pytest.mark.skipif(
+        importlib.util.find_spec("PyInstaller") is None, reason="PyInstaller is not installed"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Path:
+    env = {**os.environ, "PYTHON": sys.executable}
+    result = subprocess.run(
+        ["bash", "scripts/build_installer.sh"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    executable = REPO / "dist" / APP / APP
+    assert executable.exists()
+    return executable
+
+
+def _clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """What a recipient has: no project on the path, no virtual environment."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "VIRTUAL_ENV", "QT_QPA_PLATFORM")
+    }
+    env["TIMELINE_APP_DATA_DIR"] = str(tmp_path / "user-data")
+    env.update(extra)
+    return env
+
+
+def test_archive_is_versioned_and_lean(bundle: Path) -> None:
+    archive = REPO / "dist" / f"{APP}-{__version__}-linux-{os.uname().machine}.tar.gz"
+    assert archive.exists()
+    assert archive.stat().st_size <= 100 * 1024 * 1024, "target: at most 100 MiB compressed"
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+    root = f"{APP}-{__version__}"
+    for expected in (
+        f"{root}/install.sh",
+        f"{root}/{APP}/{APP}",
+        f"{root}/bilateral-ties-viewer.desktop",
+    ):
+        assert expected in names
+    assert any(n.endswith("seeds/events.yaml") for n in names)
+
+
+def test_frozen_version(bundle: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(bundle), "--version"],
+        capture_output=True,
+        text=True,
+        env=_clean_env(tmp_path),
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"timeline-app {__version__}"
+
+
+def test_frozen_self_test_offscreen(bundle: Path, tmp_path: Path) -> None:
+    env = _clean_env(tmp_path, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [str(bundle), "--self-test"], capture_output=True, text=True, env=env, timeout=180
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("self-test ok:"), result.stdout
+    assert "SQLite 3." in result.stdout
+    assert not (bundle.parent / "timeline.sqlite3").exists(), "user data never goes into the bundle"
+
+
+def test_frozen_cli_loads_into_the_user_data_dir(bundle: Path, tmp_path: Path) -> None:
+    env = _clean_env(tmp_path)
+    result = subprocess.run(
+        [str(bundle), "load"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "user-data" / "timeline.sqlite3").exists()
+
+
+@pytest.mark.skipif(
+    shutil.which("Xvfb") is None or shutil.which("import") is None,
+    reason="needs Xvfb and ImageMagick",
+)
+def test_frozen_window_under_xvfb(bundle: Path, tmp_path: Path) -> None:
+    display = f":{90 + os.getpid() % 9}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"])
+    try:
+        time.sleep(1.0)
+        env = _clean_env(
+            tmp_path, QT_QPA_PLATFORM="xcb", DISPLAY=display, TIMELINE_APP_STARTUP_REPORT="1"
+        )
+        app = subprocess.Popen(
+            [str(bundle)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        try:
+            line = ""
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and app.poll() is None:
+                line = app.stdout.readline() if app.stdout else ""
+                if line.startswith("first-paint-wall-time"):
+                    break
+            assert line.startswith("first-paint-wall-time"), f"the window never painted: {line!r}"
+            time.sleep(2.0)  # let the seeds load and draw
+            shot = tmp_path / "frozen-xcb.png"
+            subprocess.run(
+                ["import", "-display", display, "-window", "root", str(shot)],
+                check=True,
+                timeout=30,
+            )
+            assert shot.stat().st_size > 20_000, "the screenshot is blank"
+            keep = os.environ.get("TIMELINE_APP_KEEP_SCREENSHOT")
+            if keep:
+                shutil.copy(shot, keep)
+        finally:
+            app.terminate()
+            app.wait(10)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
