@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
@@ -49,12 +49,19 @@ class TimelineLayout:
         return [m for m in self.marks if m.lane == lane]
 
 
-def order_lanes(events: Sequence[Event]) -> tuple[Pair, ...]:
-    """Lanes, busiest first (the relationships the data says most about), then by name."""
+def order_lanes(
+    events: Sequence[Event], extra: Mapping[Pair, int] | None = None
+) -> tuple[Pair, ...]:
+    """Lanes, busiest first (the relationships the data says most about), then by name.
+
+    ``extra`` adds counts from elsewhere (bulk events) so their lanes sort in too.
+    """
     counts: dict[Pair, int] = defaultdict(int)
     for event in events:
         for pair in event.pairs:
             counts[pair] += 1
+    for pair, count in (extra or {}).items():
+        counts[pair] += count
     return tuple(sorted(counts, key=lambda p: (-counts[p], p.key)))
 
 
@@ -311,6 +318,25 @@ def edge_weights_naive(events: Iterable[Event], lo: float, hi: float) -> dict[Pa
 
 
 # -- relationship panel -----------------------------------------------------------
+
+
+# The score ramp: red (conflict) through grey (neutral) to green (cooperation).
+SCORE_CONFLICT_RGB = (200, 40, 40)
+SCORE_NEUTRAL_RGB = (150, 150, 150)
+SCORE_COOPERATION_RGB = (30, 150, 70)
+
+
+def score_ramp_rgb(scores: npt.ArrayLike) -> npt.NDArray[np.uint8]:
+    """Vectorised score ramp: an (n, 3) array of RGB for -10..+10 scores (NaN -> neutral)."""
+    values = np.nan_to_num(np.asarray(scores, dtype=np.float64), nan=0.0)
+    t = np.clip((values + 10.0) / 20.0, 0.0, 1.0)[:, None]
+    conflict, neutral, cooperation = (
+        np.array(c, dtype=np.float64)
+        for c in (SCORE_CONFLICT_RGB, SCORE_NEUTRAL_RGB, SCORE_COOPERATION_RGB)
+    )
+    low = conflict + (neutral - conflict) * (t / 0.5)
+    high = neutral + (cooperation - neutral) * ((t - 0.5) / 0.5)
+    return np.rint(np.where(t < 0.5, low, high)).astype(np.uint8)
 
 
 def score_colour_fraction(score: float) -> float:

@@ -176,3 +176,21 @@ def test_actor_counts_count_each_event_once() -> None:
     events = [make_event("tri", "2021", actors=("IND", "RUS", "CHN")), make_event("bi", "2021")]
     counts = actor_index(events).window(to_day(date(2021, 1, 1)), to_day(date(2022, 1, 1)))
     assert {code: w.count for code, w in counts.items()} == {"IND": 2, "RUS": 1, "CHN": 1, "VNM": 1}
+
+
+def test_vectorised_score_ramp_matches_its_ends() -> None:
+    from timeline_app.layout import (
+        SCORE_CONFLICT_RGB,
+        SCORE_COOPERATION_RGB,
+        SCORE_NEUTRAL_RGB,
+        score_ramp_rgb,
+    )
+
+    rgb = score_ramp_rgb([-10, 0, 10, float("nan"), 50])
+    assert [tuple(int(v) for v in row) for row in rgb] == [
+        SCORE_CONFLICT_RGB,
+        SCORE_NEUTRAL_RGB,
+        SCORE_COOPERATION_RGB,
+        SCORE_NEUTRAL_RGB,
+        SCORE_COOPERATION_RGB,
+    ]

@@ -28,8 +28,10 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QTransform
 
 from timeline_app.domain import Event, Modality
 from timeline_app.layout import ROW_BAND, ROW_MARGIN, TimelineLayout, row_centre
+from timeline_app.ui.bulk_painter import BulkLayer, paint_bulk_layer
 from timeline_app.ui.theme import Theme, score_colour
 
+ALL_TIME = (-719162.0, 2932897.0)  # day numbers of 0001-01-01 and 9999-12-31 + 1
 POINT_RADIUS = 5.5
 BAR_HEIGHT = 9.0
 BAND_HEIGHT = 3.0
@@ -44,6 +46,7 @@ class TimelineScene:
     theme: Theme
     selected: str | None = None
     highlighted_lanes: set[int] = field(default_factory=set)
+    bulk: BulkLayer | None = None  # bulk events, drawn as aggregates behind the marks
 
 
 def modality_pen(colour: QColor, modality: Modality, width: float = 1.6) -> QPen:
@@ -91,6 +94,17 @@ def paint_timeline(
         painter.fillRect(QRectF(left, top, right - left, bottom - top), QColor(fill))
         painter.setPen(QPen(QColor(theme.grid), 1))
         painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
+
+    # Bulk events behind the curated marks: aggregates, or single ticks up close.
+    if scene.bulk is not None:
+        scale, offset = to_device.m11(), to_device.dx()
+        visible = ((left - offset) / scale, (right - offset) / scale) if scale else (0.0, 0.0)
+        lane_rects = {}
+        for lane in scene.bulk.lane_map:
+            top, bottom = y_px(lane + ROW_MARGIN), y_px(lane + ROW_MARGIN + ROW_BAND)
+            if bottom >= clip.top() and top <= clip.bottom():
+                lane_rects[lane] = QRectF(left, top, right - left, bottom - top)
+        paint_bulk_layer(painter, scene.bulk, lane_rects, visible, (scale, offset), theme)
 
     # Score band: a thin strip under each lane, coloured by each event's score.
     for mark in layout.marks:
@@ -171,9 +185,11 @@ class MarksItem(pg.GraphicsObject):
     def set_scene(self, scene: TimelineScene) -> None:
         self.prepareGeometryChange()
         self.scene_state = scene
-        lo, hi = scene.layout.span
-        pad = max((hi - lo) * 0.5, 3650.0)
-        self._bounds = QRectF(lo - pad, 0.0, (hi - lo) + 2 * pad, max(len(scene.layout.lanes), 1))
+        # The item covers all of time: what is visible is clipped in paint(), and a
+        # tight rect would let Qt cull the item when only bulk events are in view.
+        self._bounds = QRectF(
+            ALL_TIME[0], 0.0, ALL_TIME[1] - ALL_TIME[0], max(len(scene.layout.lanes), 1)
+        )
         self.update()
 
     def boundingRect(self) -> QRectF:

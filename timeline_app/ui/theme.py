@@ -13,7 +13,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.domain import Category, Modality
-from timeline_app.layout import score_colour_fraction
+from timeline_app.layout import (
+    SCORE_CONFLICT_RGB,
+    SCORE_COOPERATION_RGB,
+    SCORE_NEUTRAL_RGB,
+    score_colour_fraction,
+)
 
 CATEGORY_COLOURS: dict[Category, str] = {
     Category.AGREEMENT: "#1f77b4",
@@ -51,9 +56,7 @@ MODALITY_LABELS: dict[Modality, str] = {
     Modality.THREATENED: "Threatened",
 }
 
-_CONFLICT = (200, 40, 40)
-_NEUTRAL = (150, 150, 150)
-_COOPERATION = (30, 150, 70)
+_CONFLICT, _NEUTRAL, _COOPERATION = SCORE_CONFLICT_RGB, SCORE_NEUTRAL_RGB, SCORE_COOPERATION_RGB
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,18 @@ import html
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QToolTip, QVBoxLayout, QWidget
 
-from timeline_app.dates import to_day
+from timeline_app.bulk_layout import BulkIndex
+from timeline_app.dates import from_day, to_day
 from timeline_app.domain import Actor, Event, Pair
 from timeline_app.layout import Mark, TimelineLayout, layout_marks, mark_at, order_lanes, row_centre
 from timeline_app.ui.axes import DateAxis, LaneAxis, style_axis
+from timeline_app.ui.bulk_painter import BulkLayer, bin_summary, columns_for
 from timeline_app.ui.marks_item import MarksItem, TimelineScene
 from timeline_app.ui.overview import OverviewStrip
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
@@ -105,6 +108,8 @@ class TimelineView(QWidget):
         self._highlighted: set[int] = set()
         self._layout = layout_marks([], 1.0)
         self._days_per_pixel = 1.0
+        self._bulk: BulkIndex | None = None
+        self._bulk_layer: BulkLayer | None = None
 
         self.date_axis = DateAxis()
         self.lane_axis = LaneAxis()
@@ -151,11 +156,10 @@ class TimelineView(QWidget):
     def set_events(
         self, events: Sequence[Event], actors: Mapping[str, Actor], *, keep_range: bool = True
     ) -> None:
-        had_events = bool(self._events)
+        had_events = bool(self._events) or self._bulk is not None
         self._events = list(events)
         self._actors = dict(actors)
-        self._lanes = order_lanes(self._events)
-        self.lane_axis.set_labels([lane_label(p, self._actors) for p in self._lanes])
+        self._order_lanes()
         if self._selected and not any(e.id == self._selected for e in self._events):
             self._selected = None
         self._relayout()
@@ -166,6 +170,33 @@ class TimelineView(QWidget):
         else:
             self._clamp_lanes()
         self._update_empty_state()
+
+    def set_bulk(self, index: BulkIndex | None) -> None:
+        """Show (or hide, with None) a layer of bulk events drawn as aggregates."""
+        self._bulk = index if index is not None and len(index) else None
+        self._order_lanes()
+        self._relayout()
+        self._apply_limits()
+        self._clamp_lanes()
+        self._update_empty_state()
+
+    def bulk_layer(self) -> BulkLayer | None:
+        return self._bulk_layer
+
+    def _order_lanes(self) -> None:
+        extra = {}
+        if self._bulk is not None:
+            extra = {pair: self._bulk.lane_size(i) for i, pair in enumerate(self._bulk.pairs)}
+        self._lanes = order_lanes(self._events, extra)
+        self.lane_axis.set_labels([lane_label(p, self._actors) for p in self._lanes])
+        if self._bulk is None:
+            self._bulk_layer = None
+        else:
+            bulk_lanes = {pair: i for i, pair in enumerate(self._bulk.pairs)}
+            lane_map = {
+                lane: bulk_lanes[p] for lane, p in enumerate(self._lanes) if p in bulk_lanes
+            }
+            self._bulk_layer = BulkLayer(self._bulk, lane_map)
 
     def events(self) -> list[Event]:
         return list(self._events)
@@ -193,11 +224,22 @@ class TimelineView(QWidget):
     def set_visible_range(self, lo: float, hi: float) -> None:
         self.view_box.setXRange(lo, hi, padding=0)
 
+    def _span(self) -> tuple[float, float] | None:
+        spans = []
+        if self._events:
+            spans.append(self._layout.span)
+        if self._bulk is not None:
+            spans.append(self._bulk.day_span())
+        if not spans:
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
     def fit_all(self) -> None:
-        if not self._events:
+        span = self._span()
+        if span is None:
             self.view_box.setXRange(to_day(date(1960, 1, 1)), to_day(date(2030, 1, 1)), padding=0)
             return
-        lo, hi = self._layout.span
+        lo, hi = span
         pad = max((hi - lo) * 0.03, 60.0)
         self.view_box.setXRange(lo - pad, hi + pad, padding=0)
         self._show_lanes(0.0)
@@ -283,10 +325,47 @@ class TimelineView(QWidget):
         raise KeyError(event_id)
 
     # -- interaction ------------------------------------------------------------------
+    def bin_at(self, point: QPointF) -> tuple[int, float, float] | None:
+        """(lane, lo, hi) of the bulk aggregate column under a point, if any."""
+        layer = self._bulk_layer
+        lane = int(np.floor(point.y()))
+        if layer is None or lane not in layer.lane_map:
+            return None
+        lo, hi = self.visible_range()
+        columns = columns_for(self.view_box.width())
+        width = (hi - lo) / columns
+        column = int((point.x() - lo) // width)
+        start = lo + column * width
+        if layer.index.count_in(layer.lane_map[lane], start, start + width) == 0:
+            return None
+        return lane, start, start + width
+
+    def _bin_tooltip(self, point: QPointF) -> str:
+        found = self.bin_at(point)
+        if found is None or self._bulk_layer is None:
+            return ""
+        lane, lo, hi = found
+        count, top, mean = bin_summary(self._bulk_layer, lane, lo, hi)
+        first, last = from_day(lo), from_day(max(hi - 1, lo))
+        when = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+        cats = ", ".join(f"{html.escape(name)} {n:,}" for name, n in top)
+        pair = html.escape(lane_label(self._lanes[lane], self._actors))
+        mean_text = f"{mean:+.1f}" if mean is not None else "–"
+        return (
+            f"<qt><b>{count:,} bulk events</b> · {pair}<br>{when}<br>"
+            f"top: {cats}<br>mean score {mean_text}<br><i>click to zoom in</i></qt>"
+        )
+
     def click_at(self, point: QPointF) -> None:
         mark = self._mark_at(point)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if mark is None:
+            found = self.bin_at(point)
+            if found is not None:
+                _lane, lo, hi = found
+                centre, half = (lo + hi) / 2, max((hi - lo) * 5, MIN_VISIBLE_DAYS / 2)
+                self.set_visible_range(centre - half, centre + half)
+                return
             if self._selected is not None:
                 self.select_event(None, emit=True)
             return
@@ -319,7 +398,12 @@ class TimelineView(QWidget):
     # -- internals ----------------------------------------------------------------------
     def _scene(self) -> TimelineScene:
         return TimelineScene(
-            self._layout, self._events, self._theme, self._selected, self._highlighted
+            self._layout,
+            self._events,
+            self._theme,
+            self._selected,
+            self._highlighted,
+            self._bulk_layer,
         )
 
     def _refresh(self) -> None:
@@ -338,10 +422,18 @@ class TimelineView(QWidget):
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         if not self.view_box.sceneBoundingRect().contains(scene_pos):
             return
-        mark = self._mark_at(self.view_box.mapSceneToView(scene_pos))
+        point = self.view_box.mapSceneToView(scene_pos)
+        mark = self._mark_at(point)
         if mark is None:
-            QToolTip.hideText()
-            self.plot.setCursor(Qt.CursorShape.ArrowCursor)
+            text = self._bin_tooltip(point)
+            if text:
+                QToolTip.showText(
+                    self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos)), text, self.plot
+                )
+                self.plot.setCursor(Qt.CursorShape.CrossCursor)
+            else:
+                QToolTip.hideText()
+                self.plot.setCursor(Qt.CursorShape.ArrowCursor)
             return
         self.plot.setCursor(Qt.CursorShape.PointingHandCursor)
         global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
@@ -414,7 +506,7 @@ class TimelineView(QWidget):
         self._show_lanes(value / 10.0, bottom - top)
 
     def _update_empty_state(self) -> None:
-        empty = not self._events
+        empty = not self._events and self._bulk is None
         self.empty_label.setVisible(empty)
         self.empty_label.setText(
             "No events to show.\n\nClear the filter (Esc), or load the curated seeds with File › Load seeds."

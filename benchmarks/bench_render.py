@@ -1,0 +1,111 @@
+"""Timeline repaint and relationship-panel recompute with many bulk events.
+
+Usage: QT_QPA_PLATFORM=offscreen python benchmarks/bench_render.py [--events 1000000] [--runs 15]
+
+Prints one line per figure: the median (and min/max) of several runs. The events are
+synthetic (random days over 1990-2024 on 40 pairs with a Zipf-like popularity) and
+live only in memory: this measures drawing, not loading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import date
+
+import numpy as np
+
+
+def synthetic(count: int, pairs: int, seed: int = 1):  # noqa: ANN201
+    from timeline_app.dates import to_day
+    from timeline_app.domain import Pair
+
+    rng = np.random.default_rng(seed)
+    codes = ["IND", "VNM", "RUS", "CHN", "USA", "JPN", "AUS", "PAK", "FRA", "KAZ"]
+    all_pairs = [Pair.of(a, b) for i, a in enumerate(codes) for b in codes[i + 1 :]][:pairs]
+    weights = 1.0 / np.arange(1, len(all_pairs) + 1)
+    lo, hi = to_day(date(1990, 1, 1)), to_day(date(2024, 12, 31))
+    return (
+        all_pairs,
+        rng.integers(lo, hi, count),
+        rng.choice(len(all_pairs), count, p=weights / weights.sum()),
+        rng.uniform(-10, 10, count).astype(np.float32),
+        rng.integers(0, 11, count),
+    )
+
+
+def median_ms(samples: list[float]) -> str:
+    ms = [s * 1000 for s in samples]
+    return f"median {statistics.median(ms):7.2f} ms (min {min(ms):.2f}, max {max(ms):.2f}, n={len(ms)})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--pairs", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--size", default="1563x900")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    from timeline_app.bulk_layout import BulkIndex
+    from timeline_app.ui.timeline_view import TimelineView
+
+    pairs, days, pair_ids, scores, cats = synthetic(args.events, args.pairs)
+    started = time.perf_counter()
+    index = BulkIndex(pairs, days, pair_ids, scores, cats)
+    print(
+        f"bulk index build ({args.events:,} events): {(time.perf_counter() - started) * 1000:.1f} ms"
+    )
+    width, height = (int(v) for v in args.size.split("x"))
+    view = TimelineView()
+    view.resize(width, height)
+    view.show()
+    view.set_events([], {})
+    view.set_bulk(index)
+    view.fit_all()
+    for _ in range(5):
+        app.processEvents()
+
+    def repaint_samples() -> list[float]:
+        samples = []
+        for _ in range(args.runs):
+            view.marks.update()
+            started = time.perf_counter()
+            view.plot.viewport().repaint()
+            samples.append(time.perf_counter() - started)
+        return samples
+
+    print(
+        f"timeline repaint, whole span, {args.events:,} events, {width}x{height}: {median_ms(repaint_samples())}"
+    )
+    lo, hi = view.visible_range()
+    centre = (lo + hi) / 2
+    view.set_visible_range(centre - (hi - lo) * 0.005, centre + (hi - lo) * 0.005)
+    for _ in range(5):
+        app.processEvents()
+    print(f"timeline repaint, zoomed to 1%, {args.events:,} events: {median_ms(repaint_samples())}")
+
+    samples = []
+    rng = np.random.default_rng(2)
+    for _ in range(args.runs):
+        a = float(rng.uniform(lo, hi))
+        started = time.perf_counter()
+        index.window(a, a + (hi - lo) * 0.2)
+        samples.append(time.perf_counter() - started)
+    print(
+        f"relationship panel weights for a new window, {args.events:,} events: {median_ms(samples)}"
+    )
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

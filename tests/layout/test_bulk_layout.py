@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from timeline_app.bulk_layout import BulkIndex
+from timeline_app.domain import Pair
+
+PAIRS = [Pair("IND", "VNM"), Pair("IND", "RUS"), Pair("CHN", "IND")]
+
+
+@pytest.fixture
+def data() -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(3)
+    n = 20_000
+    return {
+        "day": rng.integers(0, 5000, n),
+        "pair_id": rng.choice(3, n, p=[0.6, 0.3, 0.1]),
+        "score": rng.uniform(-10, 10, n),
+        "category_id": rng.integers(0, 11, n),
+    }
+
+
+def test_bins_match_a_naive_count(data: dict[str, np.ndarray]) -> None:
+    index = BulkIndex(PAIRS, **data)
+    lo, hi, columns = 1234.0, 4321.0, 97
+    for lane in range(3):
+        bins = index.bins(lane, lo, hi, columns)
+        # np.histogram closes its last bin; ours are all half-open [a, b): drop day == hi.
+        mask = (data["pair_id"] == lane) & (data["day"] < hi)
+        counts, _ = np.histogram(data["day"][mask], bins=bins.edges)
+        assert np.array_equal(bins.counts, counts)
+        sums, _ = np.histogram(data["day"][mask], bins=bins.edges, weights=data["score"][mask])
+        nonzero = counts > 0
+        assert np.allclose(bins.mean_scores[nonzero], sums[nonzero] / counts[nonzero])
+        assert np.all(np.isnan(bins.mean_scores[~nonzero]))
+
+
+def test_lane_sizes_and_window(data: dict[str, np.ndarray]) -> None:
+    index = BulkIndex(PAIRS, **data)
+    assert sum(index.lane_size(i) for i in range(3)) == len(data["day"]) == len(index)
+    window = index.window(100, 200)
+    for lane, pair in enumerate(PAIRS):
+        mask = (data["pair_id"] == lane) & (data["day"] >= 100) & (data["day"] < 200)
+        assert window[pair][0] == int(mask.sum())
+        assert window[pair][1] == pytest.approx(float(data["score"][mask].sum()))
+
+
+def test_events_in_returns_the_lanes_rows_sorted_by_day(data: dict[str, np.ndarray]) -> None:
+    index = BulkIndex(PAIRS, **data)
+    days, scores, categories, rows = index.events_in(1, 1000, 1010)
+    assert np.all(np.diff(days) >= 0)
+    assert np.all(data["pair_id"][rows] == 1)
+    assert np.array_equal(data["day"][rows], days)
+    assert np.array_equal(data["category_id"][rows], categories)
+
+
+def test_top_categories() -> None:
+    index = BulkIndex(
+        PAIRS[:1],
+        day=[1, 2, 3, 4],
+        pair_id=[0, 0, 0, 0],
+        score=[0, 0, 0, 0],
+        category_id=[5, 5, 2, 5],
+    )
+    assert index.top_categories(0, 0, 10) == [(5, 3), (2, 1)]
+    assert index.top_categories(0, 10, 20) == []
+    assert index.lane_of(PAIRS[0]) == 0 and index.lane_of(Pair("A", "B")) is None
+
+
+def test_empty_index() -> None:
+    index = BulkIndex([], day=[], pair_id=[], score=[], category_id=[])
+    assert len(index) == 0 and index.window(0, 10) == {}
