@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 
 
-def synthetic(count: int, pairs: int, seed: int = 1):  # noqa: ANN201
+def synthetic(count: int, pairs: int, seed: int = 1) -> tuple:
     from timeline_app.dates import to_day
     from timeline_app.domain import Pair
 

@@ -48,7 +48,7 @@ def test_lane_sizes_and_window(data: dict[str, np.ndarray]) -> None:
 
 def test_events_in_returns_the_lanes_rows_sorted_by_day(data: dict[str, np.ndarray]) -> None:
     index = BulkIndex(PAIRS, **data)
-    days, scores, categories, rows = index.events_in(1, 1000, 1010)
+    days, _scores, categories, rows = index.events_in(1, 1000, 1010)
     assert np.all(np.diff(days) >= 0)
     assert np.all(data["pair_id"][rows] == 1)
     assert np.array_equal(data["day"][rows], days)
