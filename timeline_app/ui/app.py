@@ -1,21 +1,26 @@
-"""Starting the viewer: the window is created and shown before heavy work begins."""
+"""Starting the viewer: a window is on screen before the heavy modules are imported.
+
+Importing pyqtgraph and the ORM costs most of a second, so ``run_gui`` first shows a
+light window (same title and geometry as the real one, "Opening …"), then imports
+and builds the main window on the next turn of the event loop and swaps it in.
+"""
 
 from __future__ import annotations
 
 import argparse
 import gc
 import os
-import time
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPaintEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from timeline_app import APP_NAME, __version__
-from timeline_app.paths import resources_dir
+from timeline_app.paths import resources_dir, user_dir
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -29,31 +34,60 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-class _FirstPaint(QObject):
-    """Diagnostics for start-up benchmarks: prints the wall-clock time of the first
-    paint of the window (``TIMELINE_APP_STARTUP_REPORT=1``; ``=exit`` also quits)."""
+def window_settings() -> QSettings:
+    """Window geometry and dock layout (QSettings is used for nothing else)."""
+    return QSettings(str(user_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class StartupReport(QObject):
+    """Diagnostics for start-up benchmarks (``TIMELINE_APP_STARTUP_REPORT=1``, or
+    ``=exit`` to quit once the data is drawn): prints the wall-clock times of the first
+    window paint and of the first data drawn."""
 
     def __init__(self, exit_after: bool) -> None:
         super().__init__()
         self._exit_after = exit_after
-        self._done = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
-            QTimer.singleShot(0, self._report)
-        return False
+    def window_painted(self) -> None:
+        self._print("first-paint-wall-time")
 
-    def _report(self) -> None:
-        print(f"first-paint-wall-time {time.time():.3f}", flush=True)
+    def data_shown(self) -> None:
+        # The data is drawn on the paint that follows; report after it.
+        QTimer.singleShot(0, self._data_drawn)
+
+    def _data_drawn(self) -> None:
+        self._print("data-drawn-wall-time")
         if self._exit_after:
             QApplication.quit()
 
+    @staticmethod
+    def _print(label: str) -> None:
+        print(f"{label} {time.time():.3f}", flush=True)
 
-def watch_first_paint(window: QObject, exit_after: bool) -> None:
-    watcher = _FirstPaint(exit_after)
-    watcher.setParent(window)
-    window.installEventFilter(watcher)
+
+class StartupWindow(QMainWindow):
+    """What the user sees for the fraction of a second the main window takes to build."""
+
+    painted = Signal()  # once, after the first paint: time to build the real window
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._painted = False
+        self.setWindowTitle(APP_NAME)
+        label = QLabel("Opening Bilateral Ties Viewer…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #5f6670; font-size: 15px;")
+        self.setCentralWidget(label)
+        self.resize(1366, 768)
+        geometry = window_settings().value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)
 
 
 def run_gui(argv: Sequence[str]) -> int:
@@ -67,18 +101,33 @@ def run_gui(argv: Sequence[str]) -> int:
     icon = resources_dir() / "icon.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    from timeline_app.ui.main_window import MainWindow
+    mode = os.environ.get("TIMELINE_APP_STARTUP_REPORT", "")
+    report = StartupReport(exit_after=mode == "exit") if mode else None
 
-    window = MainWindow(args.db)
-    report = os.environ.get("TIMELINE_APP_STARTUP_REPORT", "")
-    if report:
-        watch_first_paint(window, exit_after=report == "exit")
-    window.show()
+    startup = StartupWindow()
+    if report is not None:
+        startup.painted.connect(report.window_painted)
+    startup.show()
+    windows: list[QWidget] = []
+
+    def build_main_window() -> None:
+        from timeline_app.ui.main_window import MainWindow  # the heavy imports happen here
+
+        window = MainWindow(args.db)
+        if report is not None:
+            window.data_shown.connect(report.data_shown)
+        window.show()
+        startup.close()
+        windows.append(window)
+
+    # Build only once the light window is on screen, so the user sees it at once.
+    startup.painted.connect(build_main_window, Qt.ConnectionType.QueuedConnection)
     status = app.exec()
-    # Delete the window while Qt is still alive, rather than leaving the order of
+    # Delete the windows while Qt is still alive, rather than leaving the order of
     # teardown to interpreter shutdown.
-    window.deleteLater()
+    for window in [*windows, startup]:
+        window.deleteLater()
     app.processEvents()
-    del window
+    windows.clear()
     gc.collect()
     return int(status)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from timeline_app.services import Changes, Store
 from timeline_app.settings import Settings
 from timeline_app.store.db import StoreError
 from timeline_app.ui import dialogs
+from timeline_app.ui.app import window_settings
 from timeline_app.ui.event_table import EventTable
 from timeline_app.ui.filter_bar import FilterBar, describe_actors
 from timeline_app.ui.legend import LegendBar
@@ -70,12 +71,13 @@ def describe_counts(events: list[Event], total: int) -> str:
 
 class MainWindow(QMainWindow):
     changed = Signal(object)  # Changes: the one change channel every view listens to
+    data_shown = Signal()  # a query's result has been handed to every view
 
     def __init__(self, db_path: Path | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.settings = Settings.load()
-        self.qt_settings = QSettings(str(user_dir() / "window.ini"), QSettings.Format.IniFormat)
+        self.qt_settings = window_settings()
         self.jobs = JobRunner(self)
         self.store: Store | None = None
         self.snapshot: Snapshot | None = None
@@ -177,6 +179,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "Export &events (JSON or CSV)…", self.export_events, "Ctrl+Shift+E")
+        self._action(file_menu, "Export &timeline…", self.export_timeline, "Ctrl+E")
+        self._action(file_menu, "&Copy timeline image", self.copy_timeline_image, "Ctrl+Shift+C")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -296,6 +300,17 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Exported {len(self.snapshot.events)} events to {name}", 8000)
 
+    def export_timeline(self) -> None:
+        """PNG, SVG or PDF of the visible window, filter and lane focus (ui/export_dialog)."""
+        from timeline_app.ui.export_dialog import open_export_dialog
+
+        open_export_dialog(self)
+
+    def copy_timeline_image(self) -> None:
+        from timeline_app.ui.export_dialog import copy_timeline_image
+
+        copy_timeline_image(self)
+
     # -- the change channel --------------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
         store = self.store
@@ -324,6 +339,7 @@ class MainWindow(QMainWindow):
         elif self.selected:
             self.select_event(self.selected)
         self.statusBar().showMessage(describe_counts(snapshot.events, snapshot.total_events))
+        self.data_shown.emit()
 
     # -- selection and focus ------------------------------------------------------------------
     def select_event(self, event_id: str | None) -> None:

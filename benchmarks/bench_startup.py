@@ -1,0 +1,65 @@
+"""Cold start: process start to the window's first paint, for the source tree or a build.
+
+Usage:
+  python benchmarks/bench_startup.py                      # python -m timeline_app
+  python benchmarks/bench_startup.py --frozen dist/BilateralTiesViewer/BilateralTiesViewer
+  python benchmarks/bench_startup.py --db big.sqlite3      # an existing database
+
+Each run starts the app in a fresh process with a fresh user data folder (so the first
+run also builds the database from the bundled seeds, unless --db is given), with
+TIMELINE_APP_STARTUP_REPORT=exit: the app prints the wall-clock times of its first
+paint and of its first data drawn, then quits. Prints the median of several runs. Uses the offscreen platform unless
+--platform says otherwise (xcb needs DISPLAY).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def one_run(command: list[str], platform: str, db: str | None) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory(prefix="timeline-start-") as data:
+        env = {**os.environ, "TIMELINE_APP_DATA_DIR": data, "TIMELINE_APP_STARTUP_REPORT": "exit"}
+        env["QT_QPA_PLATFORM"] = platform
+        args = command + (["--db", db] if db else [])
+        started = time.time()
+        result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+        times = dict(line.split() for line in result.stdout.splitlines() if "-wall-time " in line)
+        if "first-paint-wall-time" not in times or "data-drawn-wall-time" not in times:
+            raise RuntimeError(f"no start-up report: {result.stdout[-500:]} {result.stderr[-500:]}")
+        return (
+            float(times["first-paint-wall-time"]) - started,
+            float(times["data-drawn-wall-time"]) - started,
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--frozen", type=Path, help="path of the built executable")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--platform", default="offscreen")
+    parser.add_argument("--db", help="open this database instead of building one from the seeds")
+    args = parser.parse_args()
+    command = [str(args.frozen)] if args.frozen else [sys.executable, "-m", "timeline_app"]
+    label = "frozen build" if args.frozen else "source tree"
+    one_run(command, args.platform, args.db)  # warm the OS file cache once, as a re-launch would
+    samples = [one_run(command, args.platform, args.db) for _ in range(args.runs)]
+    what = f"database {args.db}" if args.db else "bundled seeds, first run"
+    for i, figure in enumerate(("window visible", "data drawn")):
+        ms = [s[i] * 1000 for s in samples]
+        print(
+            f"start to {figure} ({label}, {what}, {args.platform}): median "
+            f"{statistics.median(ms):.0f} ms (min {min(ms):.0f}, max {max(ms):.0f}, n={len(ms)})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
