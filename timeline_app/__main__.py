@@ -6,14 +6,27 @@ import sys
 from collections.abc import Sequence
 
 HEADLESS_COMMANDS = {"load", "check", "export-events", "-h", "--help", "--version"}
+# Image export draws with Qt but needs no display; kept out of the Qt-free cli.py.
+EXPORT_IMAGE_HELP = (
+    "\nimage export (Qt, works without a display):\n"
+    "  export-image   write the timeline as PNG, SVG or PDF; see export-image --help"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "export-image":
+        from timeline_app.ui.export_cli import run as export_image
+
+        return int(export_image(args[1:]))
     if args and args[0] in HEADLESS_COMMANDS:
         from timeline_app.cli import run
 
-        return run(args)
+        try:
+            return run(args)
+        finally:
+            if args[0] in ("-h", "--help"):
+                print(EXPORT_IMAGE_HELP)
     if args and args[0] == "--self-test":
         from timeline_app.ui.selftest import run_self_test
 

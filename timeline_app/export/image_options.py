@@ -1,0 +1,455 @@
+"""What a timeline image export contains and how it is sized: Qt-free and unit-tested.
+
+The dialog and the ``export-image`` command both fill an ``ExportForm`` with what
+the user typed; ``validate_form`` turns it into ``ExportOptions`` (or one message
+per bad field). ``plan_figure`` then decides what the figure says: lanes, title,
+caption and the numbered source notes. Drawing is ``timeline_app.ui.render``'s job.
+
+This module may not import ``timeline_app.layout`` or ``timeline_app.filters``
+(independent layers), so the caller passes the lane order in, and dates are read
+with ``timeline_app.dates`` by the same rule as ``filters.build_filter``.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from timeline_app.dates import DateError, from_day, parse_iso, period_end, to_day
+from timeline_app.domain import Actor, Document, Event, EventFilter, Pair
+from timeline_app.paths import user_dir
+
+CHOICES_FILE = "export.json"
+NOTE_LIMIT = 12  # more numbered notes than this no longer fit under a slide
+QUOTE_CHARS = 90
+MIN_SIDE, MAX_SIDE = 200, 10000  # pixels at scale 1
+MAX_PIXELS = 120_000_000  # an A4 page at 3x is 78 Mpx; beyond this memory runs out
+SCALES = (1, 2, 3)
+THEME_NAMES = ("light", "dark")
+CUSTOM = "custom"
+
+
+class OptionError(ValueError):
+    """A value the user can fix; the message is one line and names the value."""
+
+
+class ImageFormat(enum.StrEnum):
+    PNG = "png"
+    SVG = "svg"
+    PDF = "pdf"
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    key: str
+    label: str
+    width: int  # pixels at scale 1 (also the SVG size and the PDF page at ``dpi``)
+    height: int
+    page_pt: tuple[float, float]  # PDF page in points (1/72 inch)
+    dpi: int  # resolution written into the PNG, so prints come out at the page size
+
+
+# Screen presets are pixel sizes; their PDF page is that size at 96 dpi (1 px = 0.75 pt),
+# the resolution browsers and slide software assume. A4 is a real page: 297 x 210 mm.
+PRESETS: dict[str, Preset] = {
+    "slide": Preset("slide", "16:9 slide (1920 × 1080)", 1920, 1080, (1440.0, 810.0), 96),
+    "4:3": Preset("4:3", "4:3 slide (1600 × 1200)", 1600, 1200, (1200.0, 900.0), 96),
+    "a4": Preset("a4", "A4 landscape (297 × 210 mm)", 3508, 2480, (841.89, 595.28), 300),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    width: int  # pixels at scale 1
+    height: int
+    page_pt: tuple[float, float]
+    dpi: int
+    scale: int = 1
+
+    @property
+    def pixel_size(self) -> tuple[int, int]:
+        """The PNG's size: the scale multiplies the pixels, the layout stays the same."""
+        return self.width * self.scale, self.height * self.scale
+
+
+def page_for(preset: str, size: tuple[int, int] | None = None, scale: int = 1) -> PageSpec:
+    if preset == CUSTOM:
+        if size is None:
+            raise OptionError("a custom preset needs a size such as 1600x900")
+        w, h = size
+        return PageSpec(w, h, (w * 0.75, h * 0.75), 96, scale)
+    if preset not in PRESETS:
+        raise OptionError(f"unknown preset {preset!r}: use {', '.join(PRESETS)} or a size")
+    p = PRESETS[preset]
+    return PageSpec(p.width, p.height, p.page_pt, p.dpi, scale)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{1,6})\s*[x×X*]\s*(\d{1,6})\s*", text)
+    if not m:
+        raise OptionError(f"{text!r} is not a size: write WIDTHxHEIGHT, like 1600x900")
+    w, h = int(m[1]), int(m[2])
+    if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
+        raise OptionError(f"{w}x{h}: each side must be between {MIN_SIDE} and {MAX_SIDE} pixels")
+    return w, h
+
+
+def parse_scale(value: int | str) -> int:
+    text = str(value).strip().lower().rstrip("x×")
+    if not text.isdigit() or int(text) not in SCALES:
+        raise OptionError(f"scale {value!r}: use 1, 2 or 3")
+    return int(text)
+
+
+def format_for_path(path: Path | str) -> ImageFormat:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    try:
+        return ImageFormat(suffix)
+    except ValueError:
+        shown = f"'.{suffix}'" if suffix else "no extension"
+        raise OptionError(
+            f"{path}: {shown} is not an image format: use .png, .svg or .pdf"
+        ) from None
+
+
+def parse_pairs(text: str) -> tuple[Pair, ...]:
+    """``IND-VNM, IND-RUS`` in the order given, each pair once."""
+    pairs: list[Pair] = []
+    for part in re.split(r"[,;\s]+", text.strip()):
+        if part:
+            try:
+                pair = Pair.parse(part)
+            except ValueError as exc:
+                raise OptionError(str(exc)) from None
+            if pair not in pairs:
+                pairs.append(pair)
+    return tuple(pairs)
+
+
+def parse_window(date_from: str, date_to: str) -> tuple[date | None, date | None]:
+    """First and last day; ``to 2022`` means through 31 December 2022."""
+    start = end = None
+    try:
+        if date_from.strip():
+            start = parse_iso(date_from)[0]
+        if date_to.strip():
+            end = period_end(*parse_iso(date_to))
+    except DateError as exc:
+        raise OptionError(str(exc)) from None
+    if start and end and end < start:
+        raise OptionError(f"the start {start.isoformat()} comes after the end {end.isoformat()}")
+    return start, end
+
+
+def window_days(
+    start: date | None, end: date | None, events: Sequence[Event]
+) -> tuple[float, float]:
+    """The half-open window [lo, hi) in day numbers; missing ends follow the events."""
+    if events:
+        first = min(e.when.start_day for e in events)
+        last = max(e.when.end_day for e in events)
+        pad = max((last - first) * 0.03, 60.0)  # the same margin as "fit all" on screen
+        lo_auto, hi_auto = first - pad, last + pad
+    else:
+        lo_auto, hi_auto = float(to_day(date(1960, 1, 1))), float(to_day(date(2030, 1, 1)))
+    lo = float(to_day(start)) if start else lo_auto
+    hi = float(to_day(end) + 1) if end else hi_auto
+    if hi <= lo:  # e.g. only --from, after every event: show a year from there
+        hi = lo + 366.0
+    return lo, hi
+
+
+# -- the form shared by the dialog and the command line ---------------------------------
+
+
+@dataclass(frozen=True)
+class ExportForm:
+    """What the user typed, unvalidated: the dialog only gets and sets these values."""
+
+    preset: str = "slide"
+    size: str = "1920x1080"  # used when preset is "custom"
+    scale: int = 1
+    format: str = "png"
+    theme: str = "light"  # light by default: exports are printed and projected
+    title: str = ""  # empty: the default title
+    pairs: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    with_graph: bool = False
+    with_sources: bool = False
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    page: PageSpec
+    format: ImageFormat
+    theme: str
+    title: str
+    pairs: tuple[Pair, ...]
+    start: date | None
+    end: date | None
+    with_graph: bool
+    with_sources: bool
+
+
+@dataclass(frozen=True)
+class FormResult:
+    options: ExportOptions | None
+    errors: dict[str, str]  # form field -> message
+
+
+def validate_form(form: ExportForm) -> FormResult:
+    errors: dict[str, str] = {}
+
+    def check(name: str, fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except OptionError as exc:
+            errors[name] = str(exc)
+            return None
+
+    size = check("size", parse_size, form.size) if form.preset == CUSTOM else None
+    scale = check("scale", parse_scale, form.scale)
+    page: PageSpec | None = None
+    if "size" not in errors:
+        page = check("preset", page_for, form.preset, size, scale or 1)
+    if page is not None and page.pixel_size[0] * page.pixel_size[1] > MAX_PIXELS:
+        errors["scale"] = f"{page.pixel_size[0]}x{page.pixel_size[1]} pixels is too large"
+    fmt = check("format", parse_format, form.format)
+    if form.theme not in THEME_NAMES:
+        errors["theme"] = f"unknown theme {form.theme!r}: use light or dark"
+    pairs = check("pairs", parse_pairs, form.pairs)
+    window = check("dates", parse_window, form.date_from, form.date_to)
+    if errors or page is None or fmt is None or pairs is None or window is None:
+        return FormResult(None, errors)
+    options = ExportOptions(
+        page=page,
+        format=fmt,
+        theme=form.theme,
+        title=form.title.strip(),
+        pairs=pairs,
+        start=window[0],
+        end=window[1],
+        with_graph=form.with_graph,
+        with_sources=form.with_sources,
+    )
+    return FormResult(options, {})
+
+
+def parse_format(value: str) -> ImageFormat:
+    try:
+        return ImageFormat(value.strip().lower())
+    except ValueError:
+        raise OptionError(f"unknown format {value!r}: use png, svg or pdf") from None
+
+
+# The choices worth remembering between exports; title, pairs, dates and theme follow
+# the window the dialog is opened from.
+REMEMBERED = ("preset", "size", "scale", "format", "with_graph", "with_sources")
+
+
+def choices_path() -> Path:
+    return user_dir() / CHOICES_FILE
+
+
+def load_choices(base: ExportForm = ExportForm()) -> ExportForm:
+    """The last choices over ``base``; a missing or damaged file gives ``base``."""
+    try:
+        raw: Any = json.loads(choices_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return base
+    if not isinstance(raw, dict):
+        return base
+    types = {f.name: type(getattr(base, f.name)) for f in fields(base)}
+    known = {k: v for k, v in raw.items() if k in REMEMBERED and type(v) is types[k]}
+    form = replace(base, **known)
+    # A remembered value that no longer validates is dropped, never shown as an error.
+    errors = validate_form(form).errors
+    bad = {k: getattr(base, k) for k in REMEMBERED if k in errors}
+    if "preset" in errors or "size" in errors:
+        bad.update(preset=base.preset, size=base.size)
+    return replace(form, **bad)
+
+
+def save_choices(form: ExportForm) -> None:
+    data = {k: v for k, v in asdict(form).items() if k in REMEMBERED}
+    try:
+        choices_path().parent.mkdir(parents=True, exist_ok=True)
+        choices_path().write_text(json.dumps(data, indent=2), encoding="utf-8")
+    except OSError:
+        pass  # a preference: never worth failing an export for
+
+
+# -- wording ----------------------------------------------------------------------------
+
+
+def pair_name(pair: Pair, actors: Mapping[str, Actor]) -> str:
+    """``India-Vietnam`` with an en dash: short names as in the lane labels, else codes."""
+
+    def short(code: str) -> str:
+        actor = actors.get(code)
+        return code if actor is None or len(actor.name) > 14 else actor.name
+
+    return f"{short(pair.a)}–{short(pair.b)}"
+
+
+def last_day(window: tuple[float, float]) -> date:
+    return from_day(math.ceil(window[1]) - 1)
+
+
+def years_text(window: tuple[float, float]) -> str:
+    first, last = from_day(math.floor(window[0])).year, last_day(window).year
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def window_text(window: tuple[float, float]) -> str:
+    def human(d: date) -> str:
+        return f"{d.day} {d.strftime('%b')} {d.year}"
+
+    return f"{human(from_day(math.floor(window[0])))} – {human(last_day(window))}"
+
+
+def default_title(names: Sequence[str], window: tuple[float, float]) -> str:
+    years = years_text(window)
+    if not names:
+        return f"Bilateral ties, {years}"
+    if len(names) > 3:
+        return f"Bilateral ties of {len(names)} pairs, {years}"
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{listed} ties, {years}"
+
+
+def caption_text(
+    flt: EventFilter, window: tuple[float, float], pairs: Sequence[Pair], shown: int, hidden: int
+) -> str:
+    parts = [window_text(window), f"{shown} event{'s' if shown != 1 else ''}"]
+    if pairs:
+        parts.append("pairs: " + ", ".join(p.key for p in pairs))
+    parts += flt.describe()
+    if hidden:
+        parts.append(f"{hidden} more lane{'s' if hidden != 1 else ''} not shown")
+    return " · ".join(parts)
+
+
+def truncate_quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """Whitespace normalised; cut at a word boundary near ``limit`` with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.–-") + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    number: int
+    event_id: str
+    text: str  # "[3] The Times of India, 2017: 'Talks are in progress…'"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFooter:
+    notes: tuple[SourceNote, ...]
+    more: int  # events shown without a note
+
+    @property
+    def more_text(self) -> str:
+        return f"… and {self.more} more event{'s' if self.more != 1 else ''}" if self.more else ""
+
+    def number_of(self, event_id: str) -> int | None:
+        return next((n.number for n in self.notes if n.event_id == event_id), None)
+
+
+def source_footer(
+    events: Sequence[Event],
+    documents: Mapping[str, Document],
+    limit: int = NOTE_LIMIT,
+    quote_chars: int = QUOTE_CHARS,
+) -> SourceFooter:
+    """Numbered notes in the given (chronological) order: each event's first citation."""
+    notes = []
+    for number, event in enumerate(events[: max(limit, 0)], start=1):
+        if not event.citations:
+            notes.append(SourceNote(number, event.id, f"[{number}] {event.title} (no source)"))
+            continue
+        citation = event.citations[0]
+        doc = documents.get(citation.document)
+        where = f"{doc.outlet}, {doc.published.start.year}" if doc else citation.document
+        text = f"[{number}] {where}: '{truncate_quote(citation.quote, quote_chars)}'"
+        if len(event.citations) > 1:
+            text += f" (+{len(event.citations) - 1} more)"
+        notes.append(SourceNote(number, event.id, text))
+    return SourceFooter(tuple(notes), max(len(events) - len(notes), 0))
+
+
+# -- the plan of one figure ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FigurePlan:
+    title: str
+    caption: str
+    window: tuple[float, float]
+    lanes: tuple[Pair, ...]  # drawn, top to bottom
+    events: tuple[Event, ...]  # events with a mark on a drawn lane (any date: drawing clips)
+    shown: tuple[Event, ...]  # of those, the ones in the window, chronological
+    footer: SourceFooter | None
+
+
+def plan_figure(
+    events: Sequence[Event],
+    actors: Mapping[str, Actor],
+    documents: Mapping[str, Document],
+    lane_order: Sequence[Pair],
+    window: tuple[float, float],
+    flt: EventFilter,
+    options: ExportOptions,
+    max_lanes: int | None = None,
+    note_limit: int = NOTE_LIMIT,
+) -> FigurePlan:
+    """Decide the figure's content. ``lane_order`` is the screen's (busiest first).
+
+    With chosen pairs, exactly those lanes are drawn in the order typed. Otherwise
+    the screen's lanes that have an event in the window, in the screen's order: a
+    slide has no scrollbar, so lanes that show nothing are left out.
+    """
+    lo, hi = window
+
+    def in_window(e: Event) -> bool:
+        return e.when.start_day < hi and e.when.end_day > lo
+
+    if options.pairs:
+        lanes = list(options.pairs)
+    else:
+        busy = {p for e in events if in_window(e) for p in e.pairs}
+        lanes = [p for p in lane_order if p in busy]
+    hidden = max(len(lanes) - max_lanes, 0) if max_lanes is not None else 0
+    lanes = lanes[: len(lanes) - hidden]
+    drawn = set(lanes)
+    on_lanes = tuple(e for e in events if drawn.intersection(e.pairs))
+    shown = tuple(
+        sorted(
+            (e for e in on_lanes if in_window(e)),
+            key=lambda e: (e.when.start_day, e.when.end_day, e.id),
+        )
+    )
+    # A window of the user's choosing is named as chosen; an automatic one (padded
+    # around the events) by the events' own span, so the title says 1945-2031, not 1942.
+    label = (
+        lo if options.start or not shown else max(lo, min(e.when.start_day for e in shown)),
+        hi if options.end or not shown else min(hi, max(e.when.end_day for e in shown)),
+    )
+    title = options.title or default_title([pair_name(p, actors) for p in lanes], label)
+    caption = caption_text(flt, label, options.pairs, len(shown), hidden)
+    footer = source_footer(shown, documents, note_limit) if options.with_sources else None
+    return FigurePlan(title, caption, window, tuple(lanes), on_lanes, shown, footer)

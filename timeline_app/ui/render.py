@@ -1,0 +1,577 @@
+"""Slide-ready timeline figures: one painter function, three paint devices.
+
+``paint_figure`` draws the whole figure (title, caption, legend, lanes with their
+labels, date axis, optional relationship panel and source notes) onto any QPainter
+inside a target rectangle. PNG, SVG and PDF only differ in the device they hand it.
+
+The layout is computed on a design canvas of the target's aspect, 1600 units wide
+for a 16:9 slide, and scaled to the target: text keeps its proportions at every size
+and scale. The screen's own painters draw the marks, the legend and the panel
+(``paint_timeline``, ``paint_legend``, ``RelationView``) at ``ZOOM``, so the file
+shows what the window shows, at a size that reads from the back of a room.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QPicture,
+    QTransform,
+)
+from PySide6.QtSvg import QSvgGenerator
+
+from timeline_app import APP_NAME
+from timeline_app.domain import Actor, Document, Event, EventFilter
+from timeline_app.export.image_options import (
+    NOTE_LIMIT,
+    ExportOptions,
+    FigurePlan,
+    ImageFormat,
+    PageSpec,
+    plan_figure,
+)
+from timeline_app.layout import (
+    ROW_BAND,
+    TimelineLayout,
+    actor_index,
+    date_ticks,
+    layout_marks,
+    order_lanes,
+    pair_index,
+    row_centre,
+)
+from timeline_app.ui.legend import legend_height, paint_legend
+from timeline_app.ui.marks_item import BAR_HEIGHT, POINT_RADIUS, TimelineScene, paint_timeline
+from timeline_app.ui.relation_view import RelationView
+from timeline_app.ui.theme import THEMES, Theme
+from timeline_app.ui.timeline_view import lane_label
+
+REFERENCE = QSizeF(1600.0, 900.0)  # design units of a 16:9 slide
+ZOOM = 1.5  # screen painters (marks, legend, panel) are drawn this much larger
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GAP = 64.0, 48.0, 40.0, 24.0
+MIN_LANE, MAX_LANE, AXIS_HEIGHT = 46.0, 110.0, 36.0
+NOTE_SPACING = 3.0  # between source notes
+ROW_PX = 20.0  # screen pixels a stacked row needs for full-size marks and their numbers
+PANEL_SHARE = 0.3  # of the content width, when the relationship panel is shown
+FOOTER_SHARE = 0.3  # of the page height the source notes may take at most
+EMPTY_TEXT = "No events in this window"
+_FAMILIES = ("Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "Noto Sans", "DejaVu Sans")
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """The data of one figure: the screen's events and filter, the window, the options."""
+
+    events: Sequence[Event]
+    actors: Mapping[str, Actor]
+    documents: Mapping[str, Document]
+    flt: EventFilter
+    window: tuple[float, float]
+    options: ExportOptions
+
+    @property
+    def theme(self) -> Theme:
+        return THEMES.get(self.options.theme, THEMES["light"])
+
+
+@cache
+def _family() -> str:
+    # A named family: SVG viewers do not know Qt's generic "Sans Serif".
+    available = set(QFontDatabase.families())
+    return next((f for f in _FAMILIES if f in available), QFont().family())
+
+
+def font(px: int, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    f = QFont(_family())
+    f.setPixelSize(px)
+    f.setWeight(weight)
+    # Unhinted advances scale linearly, so text measured here fits at any scale.
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return f
+
+
+@dataclass(frozen=True)
+class Fonts:
+    title: QFont
+    caption: QFont
+    lane: QFont
+    axis: QFont
+    note: QFont
+    note_label: QFont
+    empty: QFont
+    number: QFont  # under ZOOM
+    legend: QFont  # under ZOOM: the size the window's legend uses
+
+
+@cache
+def fonts() -> Fonts:
+    """Made on first use: fonts need a running QGuiApplication."""
+    bold = QFont.Weight.Bold
+    return Fonts(
+        font(34, QFont.Weight.DemiBold), font(17), font(17), font(14), font(13), font(13, bold),
+        font(22), font(9, bold), font(11),
+    )  # fmt: skip
+
+
+def _text_height(text: str, f: QFont, width: float, max_lines: int = 2) -> float:
+    metrics = QFontMetricsF(f)
+    flags = Qt.TextFlag.TextWordWrap
+    needed = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
+    return min(needed, metrics.lineSpacing() * max_lines)
+
+
+class FigureLayout:
+    """The plan and every rectangle of one figure, in design units."""
+
+    def __init__(self, source: FigureSource, design: QSizeF) -> None:
+        self.source, self.theme = source, source.theme
+        self.page = QRectF(QPointF(0, 0), design)
+        self.content = self.page.adjusted(MARGIN_X, MARGIN_TOP, -MARGIN_X, -MARGIN_BOTTOM)
+        self.lane_order = order_lanes(source.events)
+        plan = self._plan(None, NOTE_LIMIT)
+        # Too many notes for the page: fewer notes (and numbers) rather than a tiny chart.
+        limit = NOTE_LIMIT
+        while (
+            plan.footer and limit > 2 and self._footer_height(plan) > design.height() * FOOTER_SHARE
+        ):
+            limit -= 2
+            plan = self._plan(None, limit)
+        fit = int(self._body(plan).height() - AXIS_HEIGHT) // int(MIN_LANE)
+        if len(plan.lanes) > max(fit, 1):
+            plan = self._plan(max(fit, 1), limit)
+        self.plan = plan
+        body = self._body(plan)
+        if source.options.with_graph:
+            panel_width = round(body.width() * PANEL_SHARE)
+            self.panel = QRectF(body.right() - panel_width, body.top(), panel_width, body.height())
+            body.setRight(self.panel.left() - GAP)
+        else:
+            self.panel = QRectF()
+        labels = [lane_label(p, source.actors) for p in plan.lanes]
+        widest = max(
+            (QFontMetricsF(fonts().lane).horizontalAdvance(t) for t in labels), default=0.0
+        )
+        gutter = min(widest + 20, body.width() * 0.25)
+        self.labels = labels
+        lo, hi = plan.window
+        width = body.width() - gutter
+        # Room for a number beside each point, so stacking keeps the numbers apart too.
+        numbered = plan.footer is not None and bool(plan.footer.notes)
+        # Only the events in the window: those outside would take stacking rows unseen.
+        self.marks = layout_marks(
+            plan.shown, (hi - lo) / (width / ZOOM), 30.0 if numbered else 14.0, lanes=plan.lanes
+        )
+        # Lanes grow with their stacked rows (full-size marks need about 20 px a row),
+        # up to the space there is; spare space stays below the axis.
+        rows = max(self.marks.rows_per_lane, default=1)
+        wanted = max(MAX_LANE, rows * ROW_PX * ZOOM / ROW_BAND)
+        n = len(plan.lanes)
+        # Without lanes the empty-state message gets the whole body.
+        lanes_height = min(body.height() - AXIS_HEIGHT, n * wanted if n else math.inf)
+        self.plot = QRectF(body.left() + gutter, body.top(), width, lanes_height)
+        self.timeline = QRectF(body.left(), body.top(), body.width(), lanes_height + AXIS_HEIGHT)
+
+    def _plan(self, max_lanes: int | None, note_limit: int) -> FigurePlan:
+        s = self.source
+        return plan_figure(
+            s.events, s.actors, s.documents, self.lane_order, s.window, s.flt, s.options,
+            max_lanes=max_lanes, note_limit=note_limit,
+        )  # fmt: skip
+
+    def header_heights(self, plan: FigurePlan) -> tuple[float, float, float]:
+        width = self.content.width()
+        legend = legend_height(width / ZOOM, fonts().legend, self.theme) * ZOOM
+        return (
+            _text_height(plan.title, fonts().title, width),
+            _text_height(plan.caption, fonts().caption, width),
+            legend,
+        )
+
+    def _footer_height(self, plan: FigurePlan) -> float:
+        if plan.footer is None:
+            return 0.0
+        columns = self.note_columns(plan)
+        line = QFontMetricsF(fonts().note).lineSpacing()
+        tallest = max((sum(h for _, _, h in c) for c in columns), default=0.0)
+        return GAP + tallest + (line if plan.footer.more_text else 0.0)
+
+    def note_columns(self, plan: FigurePlan) -> list[list[tuple[str, str, float]]]:
+        """Notes flow down two columns (one on narrow pages): (label, text, height).
+
+        The "[n]" label hangs left of the text, so wrapped lines line up after it.
+        """
+        notes = plan.footer.notes if plan.footer else ()
+        count = 2 if self.content.width() >= 1000 and len(notes) > 3 else 1
+        width = self.note_width(count) - self.note_indent()
+        per_column = math.ceil(len(notes) / count) if notes else 0
+        split = [n.text.split(" ", 1) for n in notes]
+        return [
+            [(label, text, _text_height(text, fonts().note, width) + NOTE_SPACING)
+             for label, text in split[i : i + per_column]]
+            for i in range(0, len(split), per_column or 1)
+        ]  # fmt: skip
+
+    def note_indent(self) -> float:
+        return QFontMetricsF(fonts().note_label).horizontalAdvance("[12]") + 8
+
+    def note_width(self, columns: int) -> float:
+        return (self.content.width() - GAP * (columns - 1)) / columns
+
+    def _body(self, plan: FigurePlan) -> QRectF:
+        title, caption, legend = self.header_heights(plan)
+        top = self.content.top() + title + 6 + caption + GAP * 0.75 + legend + GAP * 0.5
+        bottom = self.content.bottom() - self._footer_height(plan)
+        return QRectF(self.content.left(), top, self.content.width(), max(bottom - top, 60.0))
+
+
+def paint_figure(painter: QPainter, rect: QRectF, source: FigureSource) -> FigurePlan:
+    """Draw the figure into ``rect`` (the painter's logical units); returns its plan."""
+    scale = min(rect.width() / REFERENCE.width(), rect.height() / REFERENCE.height())
+    geo = FigureLayout(source, QSizeF(rect.width() / scale, rect.height() / scale))
+    painter.save()
+    painter.translate(rect.topLeft())
+    painter.scale(scale, scale)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.fillRect(geo.page, QColor(geo.theme.background))
+    _paint_timeline(painter, geo)
+    _paint_header(painter, geo)
+    if source.options.with_graph:
+        _paint_panel(painter, geo)
+    if geo.plan.footer is not None:
+        _paint_footer(painter, geo)
+    painter.restore()
+    return geo.plan
+
+
+def _paint_header(painter: QPainter, geo: FigureLayout) -> None:
+    theme, content, plan = geo.theme, geo.content, geo.plan
+    title_h, caption_h, legend_h = geo.header_heights(plan)
+    wrap = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+    painter.setFont(fonts().title)
+    painter.setPen(QColor(theme.text))
+    painter.drawText(
+        QRectF(content.left(), content.top(), content.width(), title_h), wrap, plan.title
+    )
+    top = content.top() + title_h + 6
+    painter.setFont(fonts().caption)
+    painter.setPen(QColor(theme.muted_text))
+    painter.drawText(QRectF(content.left(), top, content.width(), caption_h), wrap, plan.caption)
+    painter.save()
+    painter.translate(content.left(), top + caption_h + GAP * 0.75)
+    painter.scale(ZOOM, ZOOM)
+    paint_legend(
+        painter, QRectF(0, 0, content.width() / ZOOM, legend_h / ZOOM), theme, fonts().legend
+    )
+    painter.restore()
+
+
+def _paint_timeline(painter: QPainter, geo: FigureLayout) -> None:
+    theme, plan, plot = geo.theme, geo.plan, geo.plot
+    lo, hi = plan.window
+    n = max(len(plan.lanes), 1)
+    width, height = plot.width() / ZOOM, plot.height() / ZOOM  # the screen painters' pixels
+    numbered = plan.footer is not None and bool(plan.footer.notes)
+    layout = geo.marks
+    to_device = QTransform(width / (hi - lo), 0, 0, height / n, -lo * width / (hi - lo), 0)
+    painter.save()
+    painter.translate(plot.topLeft())
+    painter.scale(ZOOM, ZOOM)
+    clip = QRectF(0, 0, width, height)
+    painter.setClipRect(clip)  # raster and PDF; SVG ignores clips, hence the masks below
+    if plan.lanes:
+        scene = TimelineScene(layout, plan.shown, theme)
+        paint_timeline(painter, to_device, scene, clip)
+        if numbered:
+            _paint_numbers(painter, to_device, layout, geo, clip)
+    painter.restore()
+    background = QColor(theme.background)
+    top, bottom = plot.top() - 20, plot.bottom() + 1
+    painter.fillRect(QRectF(0, top, plot.left(), bottom - top), background)
+    painter.fillRect(QRectF(plot.right(), top, geo.page.right(), bottom - top), background)
+    _paint_lane_labels(painter, geo)
+    _paint_axis(painter, geo)
+    if not plan.shown:
+        painter.setFont(fonts().empty)
+        painter.setPen(QColor(theme.muted_text))
+        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, EMPTY_TEXT)
+
+
+def _paint_lane_labels(painter: QPainter, geo: FigureLayout) -> None:
+    plot, n = geo.plot, max(len(geo.plan.lanes), 1)
+    metrics = QFontMetricsF(fonts().lane)
+    painter.setFont(fonts().lane)
+    painter.setPen(QColor(geo.theme.text))
+    lane_h = plot.height() / n
+    space = plot.left() - geo.timeline.left() - 14
+    for i, text in enumerate(geo.labels):
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, space)
+        box = QRectF(geo.timeline.left(), plot.top() + i * lane_h, space, lane_h)
+        painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
+
+
+def _paint_axis(painter: QPainter, geo: FigureLayout) -> None:
+    theme, plot = geo.theme, geo.plot
+    lo, hi = geo.plan.window
+    metrics = QFontMetricsF(fonts().axis)
+    painter.setPen(QPen(QColor(theme.muted_text), 1.2))
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    painter.setFont(fonts().axis)
+    for tick in date_ticks(lo, hi, max_ticks=max(2, int(plot.width() / 80))):
+        x = plot.left() + (tick.day - lo) / (hi - lo) * plot.width()
+        painter.setPen(QPen(QColor(theme.muted_text), 1.2))
+        painter.drawLine(
+            QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + (7 if tick.major else 4))
+        )
+        half = metrics.horizontalAdvance(tick.label) / 2 + 2
+        centre = min(max(x, plot.left() + half), plot.right() - half)  # never cut at the ends
+        painter.setPen(QColor(theme.text if tick.major else theme.muted_text))
+        box = QRectF(centre - half, plot.bottom() + 9, 2 * half, metrics.height())
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tick.label)
+
+
+def _paint_numbers(
+    painter: QPainter,
+    to_device: QTransform,
+    layout: TimelineLayout,
+    geo: FigureLayout,
+    clip: QRectF,
+) -> None:
+    """Small note numbers beside the marks, each where it covers no mark and no number."""
+    footer, events = geo.plan.footer, geo.plan.shown
+    assert footer is not None
+    metrics = QFontMetricsF(fonts().number)
+    marks: list[tuple[QRectF, int | None]] = []
+    for mark in layout.marks:
+        rows = layout.rows_per_lane[mark.lane]
+        cy = to_device.map(QPointF(0, row_centre(mark.lane, mark.row, rows))).y()
+        row_px = to_device.m22() * ROW_BAND / max(rows, 1)
+        size = min(1.0, max(0.55, row_px / (2 * POINT_RADIUS + 3)))  # as paint_timeline does
+        if mark.is_point:
+            x, r = to_device.map(QPointF(mark.start + 0.5, 0)).x(), POINT_RADIUS * size
+            box = QRectF(x - r, cy - r, 2 * r, 2 * r)
+        else:
+            x0, x1 = (to_device.map(QPointF(d, 0)).x() for d in (mark.start, mark.end))
+            h = BAR_HEIGHT * size
+            box = QRectF(x0, cy - h / 2, max(x1 - x0, 4.0), h).intersected(clip)
+        if box.isValid():
+            marks.append((box, footer.number_of(events[mark.event_index].id)))
+    placed: list[QRectF] = []
+    painter.setFont(fonts().number)
+    plate = QColor(geo.theme.background)
+    plate.setAlpha(220)
+    for box, number in marks:
+        if number is None:
+            continue
+        text = str(number)
+        w, h = metrics.horizontalAdvance(text) + 3, metrics.height()
+        candidates = [
+            QRectF(box.right() + 1, box.top() - h * 0.45, w, h),
+            QRectF(box.right() + 1, box.center().y() - h / 2, w, h),
+            QRectF(box.left() - w - 1, box.top() - h * 0.45, w, h),
+            QRectF(box.left(), box.top() - h, w, h),
+            QRectF(box.left(), box.bottom(), w, h),
+        ]
+        others = [b for b, _ in marks if b is not box]
+
+        def clashes(c: QRectF, others: list[QRectF] = others) -> int:
+            # Covering another number is worst, then leaving the plot, then a mark.
+            covered = sum(c.intersects(o) for o in placed)
+            return 4 * covered + 3 * (not clip.contains(c)) + sum(c.intersects(o) for o in others)
+
+        best = min(candidates, key=clashes)  # the first of the least crowded spots
+        placed.append(best)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(plate)
+        painter.drawRoundedRect(best, 2, 2)
+        painter.setPen(QColor(geo.theme.text))
+        painter.drawText(best, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _paint_panel(painter: QPainter, geo: FigureLayout) -> None:
+    """The relationship panel, drawn by the window's own view (vector on every device)."""
+    rect, source, (lo, hi) = geo.panel, geo.source, geo.plan.window
+    size = QSize(max(int(rect.width() / ZOOM), 50), max(int(rect.height() / ZOOM), 50))
+    view = RelationView()
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    view.resize(size)
+    view.show()  # the view fits its nodes to the viewport only once it has one
+    view.set_theme(geo.theme)
+    view.set_actors(list(source.actors.values()))
+    counts = {c: w.count for c, w in actor_index(geo.plan.events).window(lo, hi).items()}
+    label = geo.plan.caption.split(" · ")[0]
+    view.set_weights(pair_index(geo.plan.events).window(lo, hi), label, counts)
+    # The view's overlays reset the painter's transform, which would throw them out of
+    # place under render(); recorded 1:1 into a QPicture and replayed, they stay put.
+    picture = QPicture()
+    recorder = QPainter(picture)
+    view.render(recorder, QRectF(0, 0, size.width(), size.height()), QRect(QPoint(0, 0), size))
+    recorder.end()
+    view.close()
+    view.deleteLater()
+    painter.save()
+    painter.translate(rect.topLeft())
+    painter.scale(ZOOM, ZOOM)
+    painter.setClipRect(QRectF(0, 0, size.width(), size.height()))
+    painter.drawPicture(0, 0, picture)
+    painter.restore()
+    painter.setPen(QPen(QColor(geo.theme.grid), 1.5))  # after: SVG ignores the clip above
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 8, 8)
+
+
+def _paint_footer(painter: QPainter, geo: FigureLayout) -> None:
+    plan, content, theme = geo.plan, geo.content, geo.theme
+    assert plan.footer is not None
+    columns = geo.note_columns(plan)
+    width = geo.note_width(max(len(columns), 1))
+    line = QFontMetricsF(fonts().note).lineSpacing()
+    tallest = max((sum(h for _, _, h in c) for c in columns), default=0.0)
+    more = line if plan.footer.more_text else 0.0
+    top = content.bottom() - tallest - more
+    painter.setPen(QPen(QColor(theme.grid), 1.2))
+    painter.drawLine(
+        QPointF(content.left(), top - GAP / 2), QPointF(content.right(), top - GAP / 2)
+    )
+    wrap = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+    indent = geo.note_indent()
+    for i, column in enumerate(columns):
+        x, y = content.left() + i * (width + GAP), top
+        for label, text, height in column:
+            painter.setFont(fonts().note_label)  # the number the marks carry, in ink
+            painter.setPen(QColor(theme.text))
+            painter.drawText(QRectF(x, y, indent, height), wrap, label)
+            painter.setFont(fonts().note)
+            painter.setPen(QColor(theme.muted_text))
+            painter.drawText(QRectF(x + indent, y, width - indent, height), wrap, text)
+            y += height
+    if more:
+        painter.setFont(fonts().note)
+        painter.setPen(QColor(theme.muted_text))
+        painter.drawText(
+            QRectF(content.left(), top + tallest, content.width(), line),
+            wrap,
+            plan.footer.more_text,
+        )
+
+
+# -- the three paint devices ------------------------------------------------------------
+
+
+def render_image(source: FigureSource, page: PageSpec | None = None) -> tuple[QImage, FigurePlan]:
+    page = page or source.options.page
+    w, h = page.pixel_size
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    image.fill(QColor(source.theme.background))
+    painter = QPainter(image)
+    plan = paint_figure(painter, QRectF(0, 0, w, h), source)
+    painter.end()
+    # The PNG says how large it prints: the preset's dpi, times the scale.
+    dots_per_metre = round(page.dpi * page.scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image, plan
+
+
+def figure_title(source: FigureSource) -> str:
+    page = source.options.page
+    scale = min(page.width / REFERENCE.width(), page.height / REFERENCE.height())
+    return FigureLayout(source, QSizeF(page.width / scale, page.height / scale)).plan.title
+
+
+def write_png(path: Path, source: FigureSource) -> FigurePlan:
+    image, plan = render_image(source)
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"{path}: cannot write the PNG file")
+    return plan
+
+
+def write_svg(path: Path, source: FigureSource) -> FigurePlan:
+    page = source.options.page
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(page.width, page.height))
+    generator.setViewBox(QRectF(0, 0, page.width, page.height))
+    generator.setResolution(96)  # the same dpi as the images, so point-sized fonts agree
+    generator.setTitle(figure_title(source))
+    generator.setDescription(f"Made with {APP_NAME}")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"{path}: cannot write the SVG file")
+    plan = paint_figure(painter, QRectF(0, 0, page.width, page.height), source)
+    painter.end()
+    # The panel's fonts carry Qt's generic family name ("Sans Serif"), which browsers
+    # do not know; every family gets the CSS fallback, so no viewer picks a serif face.
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r'font-family="([^"]*)"',
+        lambda m: f'font-family="{_svg_family(m[1])}, sans-serif"',
+        text,
+    )
+    path.write_text(text, encoding="utf-8")
+    return plan
+
+
+def _svg_family(family: str) -> str:
+    return _family() if family in ("Sans Serif", "") else family
+
+
+def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
+    page = source.options.page
+    w_pt, h_pt = page.page_pt
+    # QPageSize is portrait; the layout's orientation turns it (A4 stays a named A4).
+    size = QPageSize(QSizeF(min(w_pt, h_pt), max(w_pt, h_pt)), QPageSize.Unit.Point)
+    orientation = (
+        QPageLayout.Orientation.Landscape if w_pt > h_pt else QPageLayout.Orientation.Portrait
+    )
+    writer = QPdfWriter(str(path))
+    writer.setResolution(96)  # device units are CSS pixels, as for the images and the SVG
+    writer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(figure_title(source))
+    writer.setCreator(APP_NAME)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"{path}: cannot write the PDF file")
+    plan = paint_figure(painter, QRectF(0, 0, writer.width(), writer.height()), source)
+    painter.end()
+    return plan
+
+
+WRITERS = {ImageFormat.PNG: write_png, ImageFormat.SVG: write_svg, ImageFormat.PDF: write_pdf}
+
+
+def write_figure(path: Path, source: FigureSource) -> FigurePlan:
+    """Write the figure in the options' format; returns what it shows."""
+    return WRITERS[source.options.format](Path(path), source)
+
+
+def self_test_exports(window: object, folder: Path) -> list[Path]:
+    """For ``--self-test``: the main window's current view written as a PNG and an SVG."""
+    from timeline_app.ui.export_dialog import context_of, view_options  # it imports us
+
+    context = context_of(window)  # type: ignore[arg-type]
+    if context is None:
+        raise RuntimeError("the window has no events to export yet")
+    written = []
+    for fmt in (ImageFormat.PNG, ImageFormat.SVG):
+        path = Path(folder) / f"self-test.{fmt.value}"
+        write_figure(path, context.source(view_options(context, fmt)))
+        written.append(path)
+    return written
