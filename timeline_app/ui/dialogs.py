@@ -24,6 +24,8 @@ SHORTCUTS = (
     ("Ctrl+Shift+D", "Light / dark theme"),
     ("F5", "Load / refresh the curated seeds"),
     ("Ctrl+O", "Open another database"),
+    ("Ctrl+E", "Export the timeline as PNG, SVG or PDF"),
+    ("Ctrl+Shift+C", "Copy the timeline as an image"),
     ("Ctrl+Shift+E", "Export events as JSON or CSV"),
 )
 

@@ -50,8 +50,9 @@ class TimelineScene:
 
 
 def modality_pen(colour: QColor, modality: Modality, width: float = 1.6) -> QPen:
+    # Not cosmetic: on screen the painter works in device pixels anyway, and an export
+    # that scales the painter (2x, A4) must scale outlines with the marks.
     pen = QPen(colour, width)
-    pen.setCosmetic(True)
     if modality is Modality.PLANNED:
         pen.setStyle(Qt.PenStyle.DashLine)
     elif modality is Modality.DISCUSSED:
@@ -165,7 +166,6 @@ def paint_timeline(
     # Selection last, on top of everything: a thick outline in the selection colour.
     if selected_rects:
         pen = QPen(QColor(theme.selection), 2.6)
-        pen.setCosmetic(True)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect in selected_rects:
