@@ -186,3 +186,30 @@ def test_view_range_and_theme_are_restored(
     lo, hi = again.timeline.visible_range()
     assert abs(lo - 10000.0) < 1 and abs(hi - 12000.0) < 1
     assert again.theme.is_dark
+
+
+def test_undo_and_redo_view_changes(qtbot: QtBot, open_window: Factory) -> None:
+    window = open_window()
+    total = len(window.snapshot.events)
+    window.filter_bar.search.setText("Akash")
+    window.filter_bar.flush()
+    wait_idle(qtbot, window)
+    filtered = len(window.snapshot.events)
+    assert filtered < total
+    window.focus_pair("IND-VNM")
+    assert window.timeline.highlighted_lanes()
+    window.undo_action.trigger()  # back to: search "Akash", no focus
+    assert not window.timeline.highlighted_lanes()
+    assert window.filter_bar.search.text() == "Akash"
+    window.undo_action.trigger()  # back to: no search
+    wait_idle(qtbot, window)
+    assert window.filter_bar.search.text() == ""
+    assert len(window.snapshot.events) == total
+    assert not window.undo_action.isEnabled()
+    window.redo_action.trigger()
+    wait_idle(qtbot, window)
+    assert window.filter_bar.search.text() == "Akash"
+    assert len(window.snapshot.events) == filtered
+    window.redo_action.trigger()
+    assert window.timeline.highlighted_lanes()
+    assert not window.redo_action.isEnabled()

@@ -143,6 +143,33 @@ class FilterBar(QWidget):
     def current(self) -> EventFilter:
         return self._current
 
+    def inputs(self) -> FilterInput:
+        """What the user has entered, as typed (for undo/redo)."""
+        return FilterInput(
+            text=self.search.text(),
+            actors=self.actors.checked(),
+            categories=self.categories.checked(),
+            modalities=self.modalities.checked(),
+            date_from=self.date_from.text(),
+            date_to=self.date_to.text(),
+        )
+
+    def set_inputs(self, raw: FilterInput) -> None:
+        """Put back entries (undo/redo); emits one filter change if the filter differs."""
+        for box, text in (
+            (self.search, raw.text),
+            (self.date_from, raw.date_from),
+            (self.date_to, raw.date_to),
+        ):
+            box.blockSignals(True)
+            box.setText(text)
+            box.blockSignals(False)
+        self.actors.set_checked(raw.actors)
+        self.categories.set_checked(raw.categories)
+        self.modalities.set_checked(raw.modalities)
+        self._typing.stop()
+        self._emit()
+
     def is_active(self) -> bool:
         return not self._current.is_empty
 
@@ -162,16 +189,7 @@ class FilterBar(QWidget):
             self._emit()
 
     def _emit(self) -> None:
-        result = build_filter(
-            FilterInput(
-                text=self.search.text(),
-                actors=self.actors.checked(),
-                categories=self.categories.checked(),
-                modalities=self.modalities.checked(),
-                date_from=self.date_from.text(),
-                date_to=self.date_to.text(),
-            )
-        )
+        result = build_filter(self.inputs())
         for key, box in (("date_from", self.date_from), ("date_to", self.date_to)):
             box.setStyleSheet("border: 1px solid #c0392b;" if key in result.errors else "")
         self.status.setText("; ".join(result.errors.values()))

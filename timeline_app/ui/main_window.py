@@ -4,6 +4,7 @@ channel (``changed``)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 from timeline_app import APP_NAME
 from timeline_app.dates import from_day
 from timeline_app.domain import Actor, Document, Event, EventFilter, Pair, Paragraph
+from timeline_app.filters import FilterInput
+from timeline_app.history import History
 from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.layout import actor_index, pair_index
 from timeline_app.paths import default_db_path, user_dir
@@ -40,6 +43,15 @@ from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
 from timeline_app.ui.timeline_view import TimelineView, lane_label
 from timeline_app.ui.workers import JobRunner
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What undo/redo restores: the filter as typed, the lane focus and the window."""
+
+    filter_input: FilterInput
+    focus: tuple[str, str] | None  # ("pair", "IND-VNM") or ("actor", "IND")
+    view_range: tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,10 @@ class MainWindow(QMainWindow):
         self.selected: str | None = None
         self.focus_pairs: set[Pair] = set()
         self.focus_label = ""
+        self.focus_key: tuple[str, str] | None = None
+        self.history: History[ViewState] = History()
+        self._restoring = False
+        self._state: ViewState | None = None
         self._restored_range = False
 
         self._build_views()
@@ -184,9 +200,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(
+            edit, "&Undo view change", self.undo, QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = self._action(
+            edit, "&Redo view change", self.redo, QKeySequence.StandardKey.Redo
+        )
+        self._update_history_actions()
+
         view = bar.addMenu("&View")
         self._action(view, "&Fit all", self.timeline.fit_all, "Ctrl+0")
-        self._action(view, "&Zoom to selection", self.zoom_to_selection, "Ctrl+Shift+Z")
+        self._action(view, "&Zoom to selection", self.zoom_to_selection, "Z")
         view.addSeparator()
         self.dark_action = self._action(view, "&Dark theme", self._toggle_dark, "Ctrl+Shift+D")
         self.dark_action.setCheckable(True)
@@ -218,7 +243,7 @@ class MainWindow(QMainWindow):
         self.changed.connect(self._on_changes)
         self.jobs.busy_changed.connect(self._on_busy)
         self.jobs.failed.connect(lambda label, exc: self._show_error(label, exc))
-        self.filter_bar.filter_changed.connect(lambda _f: self.changed.emit(Changes(filter=True)))
+        self.filter_bar.filter_changed.connect(self._on_filter_changed)
         self.filter_bar.lane_focus_cleared.connect(self.clear_focus)
         self.filter_bar.search.returnPressed.connect(self.filter_bar.flush)
         self.timeline.event_selected.connect(lambda eid: self.select_event(eid or None))
@@ -333,6 +358,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_events(snapshot.events, self.actors, keep_range=not first)
         if first:
             self._restore_range()
+            self._state = self._current_state()
         self._update_relations()
         if self.selected and not any(e.id == self.selected for e in snapshot.events):
             self.select_event(None)
@@ -364,22 +390,27 @@ class MainWindow(QMainWindow):
 
     def focus_pair(self, key: str) -> None:
         pair = Pair.parse(key)
+        self._record()
         self._set_focus({pair}, lane_label(pair, self.actors), pair_key=pair.key)
 
     def focus_actor(self, code: str) -> None:
         pairs = {p for p in self.timeline.lanes() if code in (p.a, p.b)}
+        self._record()
         self._set_focus(pairs, f"{describe_actors([code], self.actors)} (all lanes)", actor=code)
 
     def _set_focus(
         self, pairs: set[Pair], label: str, pair_key: str | None = None, actor: str | None = None
     ) -> None:
         self.focus_pairs, self.focus_label = pairs, label
+        self.focus_key = ("pair", pair_key) if pair_key else (("actor", actor) if actor else None)
+        self._state = self._current_state()
         self.timeline.set_highlighted_pairs(pairs)
         self.relations.set_highlight(pair_key=pair_key, actor=actor)
         self.filter_bar.set_lane_focus(label)
 
     def clear_focus(self) -> None:
         if self.focus_pairs or self.focus_label:
+            self._record()
             self._set_focus(set(), "")
             self.filter_bar.set_lane_focus(None)
 
@@ -392,6 +423,54 @@ class MainWindow(QMainWindow):
         elif self.filter_bar.is_active():
             self.filter_bar.clear()
 
+    # -- undo and redo of view changes ------------------------------------------------------------
+    def _current_state(self) -> ViewState:
+        return ViewState(self.filter_bar.inputs(), self.focus_key, self.timeline.visible_range())
+
+    def _record(self) -> None:
+        """Remember the view being left (called just before a focus change)."""
+        if self._restoring:
+            return
+        self.history.record(self._state or self._current_state())
+        self._update_history_actions()
+
+    def _on_filter_changed(self, _flt: EventFilter) -> None:
+        if self._state is not None and not self._restoring:
+            self.history.record(self._state)
+            self._update_history_actions()
+        self._state = self._current_state()
+        self.changed.emit(Changes(filter=True))
+
+    def undo(self) -> None:
+        self._restore(self.history.undo(self._current_state()))
+
+    def redo(self) -> None:
+        self._restore(self.history.redo(self._current_state()))
+
+    def _restore(self, state: ViewState | None) -> None:
+        if state is None:
+            return
+        self._restoring = True
+        try:
+            self.filter_bar.set_inputs(state.filter_input)
+            kind, key = state.focus if state.focus else ("", "")
+            if kind == "pair":
+                self.focus_pair(key)
+            elif kind == "actor":
+                self.focus_actor(key)
+            else:
+                self._set_focus(set(), "")
+                self.filter_bar.set_lane_focus(None)
+            self.timeline.set_visible_range(*state.view_range)
+        finally:
+            self._restoring = False
+        self._state = self._current_state()
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.undo_action.setEnabled(self.history.can_undo)
+        self.redo_action.setEnabled(self.history.can_redo)
+
     # -- helpers ---------------------------------------------------------------------------------
     def _event(self, event_id: str | None) -> Event | None:
         if not event_id or self.snapshot is None:
@@ -403,6 +482,8 @@ class MainWindow(QMainWindow):
 
     def _on_range_changed(self, lo: float, hi: float) -> None:
         self._update_relations()
+        if self._state is not None:  # the window is part of the state undo goes back to
+            self._state = dataclasses.replace(self._state, view_range=(lo, hi))
 
     def _update_relations(self) -> None:
         lo, hi = self.timeline.visible_range()
