@@ -132,6 +132,7 @@ def test_no_match_shows_the_empty_state_and_esc_clears(qtbot: QtBot, open_window
     wait_idle(qtbot, window)
     assert window.snapshot.events == []
     assert window.timeline.empty_label.isVisible()
+    assert window.timeline.empty_label.text().startswith("No events match the filter.")
     assert window.relations.empty()
     window.escape()
     wait_idle(qtbot, window)

@@ -74,6 +74,18 @@ def fetch_snapshot(store: Store, flt: EventFilter) -> Snapshot:
     return Snapshot(store.events(flt), store.actors(), documents, store.counts().events, flt)
 
 
+def empty_message(snapshot: Snapshot) -> str:
+    """Why the timeline is empty, and what to do about it."""
+    if snapshot.total_events == 0:
+        return (
+            "This database holds no events yet.\n\n"
+            "Load the curated seeds with File › Load / refresh curated seeds (F5)."
+        )
+    if not snapshot.filter.is_empty:
+        return "No events match the filter.\n\nClear it with Esc or the Clear filters button."
+    return "No events to show."
+
+
 def describe_counts(events: list[Event], total: int) -> str:
     pairs = {p for e in events for p in e.pairs}
     sources = {c.document for e in events for c in e.citations}
@@ -106,6 +118,7 @@ class MainWindow(QMainWindow):
         self._restored_range = False
 
         self._build_views()
+        self.timeline.set_empty_message("Opening the database…")
         self._build_docks()
         self._build_menus()
         self._build_status_bar()
@@ -349,6 +362,7 @@ class MainWindow(QMainWindow):
     def _apply_snapshot(self, snapshot: Snapshot) -> None:
         first = self.snapshot is None
         self.snapshot = snapshot
+        self.timeline.set_empty_message(empty_message(snapshot))
         self.actors = {a.code: a for a in snapshot.actors}
         self.filter_bar.set_actors(snapshot.actors)
         self.pair_index = pair_index(snapshot.events)

@@ -27,6 +27,7 @@ from timeline_app.ui.marks_item import MarksItem, TimelineScene
 from timeline_app.ui.overview import OverviewStrip
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
 
+EMPTY_NO_DATA = "No events to show."
 MIN_VISIBLE_DAYS = 14.0
 MAX_VISIBLE_DAYS = 366.0 * 400
 MIN_LANE_PX = 34.0
@@ -505,12 +506,15 @@ class TimelineView(QWidget):
         _, (top, bottom) = self.view_box.viewRange()
         self._show_lanes(value / 10.0, bottom - top)
 
+    def set_empty_message(self, text: str) -> None:
+        """What the timeline says when it has nothing to draw (loading, no match ...)."""
+        self._empty_message = text
+        self._update_empty_state()
+
     def _update_empty_state(self) -> None:
         empty = not self._events and self._bulk is None
         self.empty_label.setVisible(empty)
-        self.empty_label.setText(
-            "No events to show.\n\nClear the filter (Esc), or load the curated seeds with File › Load seeds."
-        )
+        self.empty_label.setText(getattr(self, "_empty_message", EMPTY_NO_DATA))
         self.marks.setVisible(not empty)
         self._position_empty_label()
 
