@@ -174,6 +174,7 @@ def test_newer_database_gives_a_message_not_a_traceback(qtbot: QtBot, tmp_path: 
     assert boxes and "newer version" in boxes[-1].text()
     assert path.read_bytes() == before
     assert window.timeline.empty_label.isVisible()
+    assert window.timeline.empty_label.text().startswith("No database is open.")
 
 
 def test_view_range_and_theme_are_restored(

@@ -292,8 +292,15 @@ class MainWindow(QMainWindow):
             f"Opening {path.name}…",
             work,
             done,
-            lambda exc: self._show_error("Could not open the database", exc),
+            self._open_failed,
         )
+
+    def _open_failed(self, exc: BaseException) -> None:
+        if self.store is None:
+            self.timeline.set_empty_message(
+                "No database is open.\n\nChoose one with File › Open database… (Ctrl+O)."
+            )
+        self._show_error("Could not open the database", exc)
 
     def choose_database(self) -> None:
         start = str(self.store.path.parent if self.store else user_dir())
