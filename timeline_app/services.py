@@ -7,13 +7,18 @@ a worker thread.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from timeline_app import paths
 from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
 from timeline_app.ingest.corpus import CorpusPaths, read_corpus
-from timeline_app.store import repo
+from timeline_app.store import bulk, repo
+from timeline_app.store.bulk import BulkColumns, BulkEvent, ImportReport, ProgressCallback
 from timeline_app.store.db import Database, open_database
 from timeline_app.store.loader import LoadReport, write_corpus
 from timeline_app.store.repo import Counts, ParagraphHit
@@ -112,3 +117,42 @@ class Store:
     def integrity_problems(self) -> list[str]:
         with self.db.sessions() as session:
             return repo.integrity_problems(session)
+
+    # -- bulk events (GDELT) -------------------------------------------------
+    def import_gdelt(
+        self,
+        paths: Sequence[Path],
+        *,
+        countries: frozenset[str] | None = None,
+        strict: bool = False,
+        on_progress: ProgressCallback | None = None,
+    ) -> ImportReport:
+        """Import GDELT 2.0 exports in one transaction; see ``store.bulk.import_gdelt``.
+
+        ``on_progress(rows_done, bytes_done, bytes_total)`` returning False cancels
+        (``ImportCancelled``), leaving the database unchanged.
+        """
+        with self._raw() as conn:
+            return bulk.import_gdelt(
+                conn, paths, countries=countries, strict=strict, on_progress=on_progress
+            )
+
+    def bulk_columns(self, flt: EventFilter = EventFilter()) -> BulkColumns:
+        """Bulk events passing ``flt`` as numpy columns sorted by day (for the views)."""
+        with self._raw() as conn:
+            return bulk.bulk_columns(conn, flt)
+
+    def bulk_event(self, pk: int) -> BulkEvent | None:
+        """One bulk event's details (tooltip, source pane); ``pk`` is its GLOBALEVENTID."""
+        with self._raw() as conn:
+            return bulk.bulk_event(conn, pk)
+
+    @contextmanager
+    def _raw(self) -> Iterator[sqlite3.Connection]:
+        # Bulk work uses the driver's connection directly (see store/bulk.py for why);
+        # it comes from the engine, so it is set up like every other connection.
+        proxy = self.db.engine.raw_connection()
+        try:
+            yield cast(sqlite3.Connection, proxy.driver_connection)
+        finally:
+            proxy.close()

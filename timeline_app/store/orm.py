@@ -7,7 +7,7 @@ database agree. ORM objects never leave ``timeline_app.store``.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -132,3 +132,49 @@ class MetaRow(Base):
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(primary_key=True)
     value: Mapped[str]
+
+
+class DatasetRow(Base):
+    """One imported bulk file (V2); its events are in ``bulk_events``."""
+
+    __tablename__ = "datasets"
+    __table_args__ = (UniqueConstraint("file_sha256", "countries"),)
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    kind: Mapped[str]
+    file_name: Mapped[str]
+    file_size: Mapped[int]
+    file_sha256: Mapped[str]
+    countries: Mapped[str]
+    imported_rows: Mapped[int]
+    skipped_rows: Mapped[int]
+    created: Mapped[str]
+
+
+class BulkEventRow(Base):
+    """A bulk dyadic event (V2). Written and read with raw SQL in ``store/bulk.py``
+    for speed; this class documents the schema and keeps the schema test honest."""
+
+    __tablename__ = "bulk_events"
+    __table_args__ = (
+        CheckConstraint("pair_a < pair_b"),
+        Index("ix_bulk_events_pair_day", "pair_a", "pair_b", "day"),
+    )
+    global_id: Mapped[int] = mapped_column(primary_key=True)  # GDELT's GLOBALEVENTID
+    dataset_pk: Mapped[int] = mapped_column(
+        ForeignKey("datasets.pk", ondelete="CASCADE", deferrable=True, initially="DEFERRED")
+    )
+    day: Mapped[int]
+    actor1: Mapped[str] = mapped_column(ForeignKey("actors.code"))
+    actor2: Mapped[str] = mapped_column(ForeignKey("actors.code"))
+    pair_a: Mapped[str]
+    pair_b: Mapped[str]
+    event_code: Mapped[str]
+    root_code: Mapped[str]
+    quad_class: Mapped[int]
+    category: Mapped[str]
+    modality: Mapped[str]
+    score: Mapped[float]
+    num_sources: Mapped[int]
+    num_articles: Mapped[int]
+    source_url: Mapped[str | None]

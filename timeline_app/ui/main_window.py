@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,13 @@ from timeline_app.settings import Settings
 from timeline_app.store.db import StoreError
 from timeline_app.ui import dialogs
 from timeline_app.ui.app import window_settings
+from timeline_app.ui.bulk_controller import (
+    BulkController,
+    BulkData,
+    fetch_bulk,
+    merge_actor_counts,
+    merge_weights,
+)
 from timeline_app.ui.event_table import EventTable
 from timeline_app.ui.filter_bar import FilterBar, describe_actors
 from timeline_app.ui.legend import LegendBar
@@ -63,20 +71,22 @@ class Snapshot:
     documents: dict[str, tuple[Document, list[Paragraph]]]
     total_events: int
     filter: EventFilter
+    bulk: BulkData | None = None
 
 
-def fetch_snapshot(store: Store, flt: EventFilter) -> Snapshot:
+def fetch_snapshot(store: Store, flt: EventFilter, with_bulk: bool = True) -> Snapshot:
     documents = {}
     for document in store.documents():
         found = store.document(document.file_name)
         if found is not None:
             documents[document.file_name] = found
-    return Snapshot(store.events(flt), store.actors(), documents, store.counts().events, flt)
+    bulk = fetch_bulk(store, flt) if with_bulk else None
+    return Snapshot(store.events(flt), store.actors(), documents, store.counts().events, flt, bulk)
 
 
 def empty_message(snapshot: Snapshot) -> str:
     """Why the timeline is empty, and what to do about it."""
-    if snapshot.total_events == 0:
+    if snapshot.total_events == 0 and snapshot.bulk is None:
         return (
             "This database holds no events yet.\n\n"
             "Load the curated seeds with File › Load / refresh curated seeds (F5)."
@@ -139,6 +149,12 @@ class MainWindow(QMainWindow):
         self.relations = RelationView()
         self.source = SourceView(self._lookup_document)
         self.table = EventTable()
+        self.bulk = BulkController(self)
+        self.event_tabs = QTabWidget()
+        self.event_tabs.setDocumentMode(True)
+        self.event_tabs.addTab(self.table, "Curated events")
+        self.event_tabs.addTab(self.bulk.table, "Bulk events")
+        self.event_tabs.setTabVisible(1, False)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -173,7 +189,7 @@ class MainWindow(QMainWindow):
             "Source", "source-dock", self.source, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.table_dock = self._dock(
-            "Events", "events-dock", self.table, Qt.DockWidgetArea.BottomDockWidgetArea
+            "Events", "events-dock", self.event_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.resizeDocks(
             [self.relations_dock, self.source_dock], [300, 420], Qt.Orientation.Vertical
@@ -206,6 +222,7 @@ class MainWindow(QMainWindow):
             "F5",
             "Validate and load the bundled seeds",
         )
+        self._action(file_menu, "&Import GDELT events…", self.bulk.import_files, "Ctrl+I")
         file_menu.addSeparator()
         self._action(file_menu, "Export &events (JSON or CSV)…", self.export_events, "Ctrl+Shift+E")
         self._action(file_menu, "Export &timeline…", self.export_timeline, "Ctrl+E")
@@ -228,6 +245,14 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.dark_action = self._action(view, "&Dark theme", self._toggle_dark, "Ctrl+Shift+D")
         self.dark_action.setCheckable(True)
+        self.bulk_action = self._action(
+            view,
+            "Show &bulk events layer",
+            lambda: self.changed.emit(Changes(filter=True)),
+            "Ctrl+B",
+        )
+        self.bulk_action.setCheckable(True)
+        self.bulk_action.setChecked(True)
         view.addSeparator()
         for dock in (self.relations_dock, self.source_dock, self.table_dock):
             view.addAction(dock.toggleViewAction())
@@ -261,6 +286,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.search.returnPressed.connect(self.filter_bar.flush)
         self.timeline.event_selected.connect(lambda eid: self.select_event(eid or None))
         self.timeline.source_requested.connect(self.show_source)
+        self.timeline.bulk_event_selected.connect(self.bulk.show_event)
         self.timeline.range_changed.connect(self._on_range_changed)
         self.timeline.escape_pressed.connect(self.escape)
         self.table.event_selected.connect(lambda eid: self.select_event(eid or None))
@@ -362,8 +388,12 @@ class MainWindow(QMainWindow):
         if store is None or not changes.anything:
             return
         flt = self.filter_bar.current()
+        with_bulk = self.bulk_action.isChecked()
         self.jobs.submit(
-            "Querying…", lambda: fetch_snapshot(store, flt), self._apply_snapshot, key="snapshot"
+            "Querying…",
+            lambda: fetch_snapshot(store, flt, with_bulk),
+            self._apply_snapshot,
+            key="snapshot",
         )
 
     def _apply_snapshot(self, snapshot: Snapshot) -> None:
@@ -376,6 +406,7 @@ class MainWindow(QMainWindow):
         self.actor_index = actor_index(snapshot.events)
         self.relations.set_actors(snapshot.actors)
         self.table.set_events(snapshot.events, self.actors)
+        self.bulk.apply(snapshot.bulk)
         self.timeline.set_events(snapshot.events, self.actors, keep_range=not first)
         if first:
             self._restore_range()
@@ -385,7 +416,7 @@ class MainWindow(QMainWindow):
             self.select_event(None)
         elif self.selected:
             self.select_event(self.selected)
-        self.statusBar().showMessage(describe_counts(snapshot.events, snapshot.total_events))
+        self.statusBar().showMessage(self._counts_text())
         self.data_shown.emit()
 
     # -- selection and focus ------------------------------------------------------------------
@@ -510,7 +541,18 @@ class MainWindow(QMainWindow):
         lo, hi = self.timeline.visible_range()
         label = f"{from_day(max(lo, -719162)).year} – {from_day(min(hi, 2932896)).year}"
         actor_counts = {code: w.count for code, w in self.actor_index.window(lo, hi).items()}
-        self.relations.set_weights(self.pair_index.window(lo, hi), label, actor_counts)
+        weights = self.pair_index.window(lo, hi)
+        bulk = self.bulk.window_weights(lo, hi)
+        if bulk:
+            weights = merge_weights(weights, bulk)
+            actor_counts = merge_actor_counts(actor_counts, bulk)
+        self.relations.set_weights(weights, label, actor_counts)
+
+    def _counts_text(self) -> str:
+        if self.snapshot is None:
+            return ""
+        curated = describe_counts(self.snapshot.events, self.snapshot.total_events)
+        return curated + self.bulk.describe()
 
     def _focus_search(self) -> None:
         self.filter_bar.search.setFocus()
@@ -521,9 +563,7 @@ class MainWindow(QMainWindow):
         if busy:
             self.statusBar().showMessage(label)
         elif self.snapshot is not None:
-            self.statusBar().showMessage(
-                describe_counts(self.snapshot.events, self.snapshot.total_events)
-            )
+            self.statusBar().showMessage(self._counts_text())
 
     def _show_error(self, title: str, exc: BaseException) -> None:
         if isinstance(exc, ValidationFailed):

@@ -8,7 +8,8 @@ browser follows no links and loads no resources (see ``SafeBrowser``).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.domain import Citation, Document, Event, Paragraph
+from timeline_app.domain import Category, Citation, Document, Event, Modality, Paragraph
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme, score_colour
 
 DocumentLookup = Callable[[str], tuple[Document, list[Paragraph]] | None]
@@ -272,6 +273,47 @@ class SourceView(QWidget):
         self._render(scroll=True)
         if count:
             self.citation_changed.emit(self._index)
+
+    def show_bulk_event(self, details: Mapping[str, Any]) -> None:
+        """A bulk (GDELT) event: its facts and its source reference, as text.
+
+        Bulk events cite a URL, not a paragraph; the URL is shown and never fetched
+        (it is plain text here, not a link).
+        """
+        self._event = None
+        theme = self._theme
+        self._event_box.setVisible(True)
+        self._stepper.hide()
+        self._doc_box.hide()
+        actor1 = details.get("actor1_name") or details.get("actor1", "?")
+        actor2 = details.get("actor2_name") or details.get("actor2", "?")
+        self._title.setText(f"{actor1} → {actor2}: {details.get('root_description', '')}")
+        self._date.setText(str(details.get("date", "")))
+        self._date_note.setText(f"Bulk event from dataset {details.get('dataset', '?')}")
+        self._date_note.setVisible(True)
+        self._actors.setText(
+            f"{details.get('actor1')} (initiator) · {details.get('actor2')} (recipient)"
+        )
+        category = Category(str(details.get("category", "dialogue")))
+        modality = Modality(str(details.get("modality", "happened")))
+        self._facets.setText(f"{CATEGORY_LABELS[category]} · {MODALITY_LABELS[modality]}")
+        score = float(details.get("score", 0.0))
+        self._score.setText(format_score(score))
+        colour = theme.category_colour(category).name()
+        self._category_swatch.setStyleSheet(f"background-color: {colour}; border-radius: 2px;")
+        self._score_swatch.setStyleSheet(
+            f"background-color: {score_colour(score).name()}; border-radius: 5px;"
+        )
+        url = details.get("source_url") or "none recorded"
+        facts = [
+            f"CAMEO event code {details.get('event_code', '?')} (root {details.get('root_code', '?')}), "
+            f"quad class {details.get('quad_class', '?')}, Goldstein score {format_score(score)}.",
+            f"Reported by {details.get('num_sources', '?')} source(s) in "
+            f"{details.get('num_articles', '?')} article(s).",
+            f"Source reference (not fetched): {url}",
+        ]
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in facts)
+        self._browser.setHtml(f'<div style="color:{theme.text}">{body}</div>')
 
     def next_citation(self) -> None:
         self._step(+1)

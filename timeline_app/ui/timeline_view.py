@@ -22,7 +22,12 @@ from timeline_app.dates import from_day, to_day
 from timeline_app.domain import Actor, Event, Pair
 from timeline_app.layout import Mark, TimelineLayout, layout_marks, mark_at, order_lanes, row_centre
 from timeline_app.ui.axes import DateAxis, LaneAxis, style_axis
-from timeline_app.ui.bulk_painter import BulkLayer, bin_summary, columns_for
+from timeline_app.ui.bulk_painter import (
+    SINGLE_EVENTS_FRACTION,
+    BulkLayer,
+    bin_summary,
+    columns_for,
+)
 from timeline_app.ui.marks_item import MarksItem, TimelineScene
 from timeline_app.ui.overview import OverviewStrip
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
@@ -93,6 +98,7 @@ class TimelineViewBox(pg.ViewBox):
 
 class TimelineView(QWidget):
     event_selected = Signal(str)  # event id, "" when the selection is cleared
+    bulk_event_selected = Signal(int)  # key of a bulk event clicked up close
     source_requested = Signal(str)  # Enter on the selected event
     range_changed = Signal(float, float)  # visible days [lo, hi)
     escape_pressed = Signal()
@@ -341,6 +347,28 @@ class TimelineView(QWidget):
             return None
         return lane, start, start + width
 
+    def bulk_event_at(self, point: QPointF, slack_px: float = 4.0) -> int | None:
+        """Key of the single bulk event drawn under a point (only when drawn one by one)."""
+        layer = self._bulk_layer
+        lane = int(np.floor(point.y()))
+        if layer is None or lane not in layer.lane_map:
+            return None
+        lo, hi = self.visible_range()
+        bulk_lane = layer.lane_map[lane]
+        if (
+            layer.index.count_in(bulk_lane, lo, hi)
+            > columns_for(self.view_box.width()) * SINGLE_EVENTS_FRACTION
+        ):
+            return None  # aggregates: a click zooms instead
+        slack = slack_px * self._days_per_pixel
+        days, _scores, _cats, rows = layer.index.events_in(
+            bulk_lane, point.x() - 0.5 - slack, point.x() + slack
+        )
+        if len(days) == 0:
+            return None
+        nearest = int(np.argmin(np.abs(days + 0.5 - point.x())))
+        return int(rows[nearest])
+
     def _bin_tooltip(self, point: QPointF) -> str:
         found = self.bin_at(point)
         if found is None or self._bulk_layer is None:
@@ -361,6 +389,10 @@ class TimelineView(QWidget):
         mark = self._mark_at(point)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if mark is None:
+            single = self.bulk_event_at(point)
+            if single is not None:
+                self.bulk_event_selected.emit(single)
+                return
             found = self.bin_at(point)
             if found is not None:
                 _lane, lo, hi = found

@@ -1,0 +1,92 @@
+"""Search and filter queries, panel recompute and memory with a large bulk database.
+
+Usage:
+  python benchmarks/bench_queries.py --db big.sqlite3 [--runs 7]
+
+The database must hold bulk events (build one with benchmarks/generate_gdelt.py and
+`timeline-app import-gdelt`). Prints one line per figure, the median of several runs:
+  * filter queries: the bulk columns for the whole span, one actor, one category and
+    one year (what the views fetch), and curated full-text search;
+  * the relationship panel recompute for a new window (per-pair sorted arrays);
+  * resident memory of a process holding the columns and their index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+
+def median_ms(fn: Any, runs: int) -> str:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return f"median {statistics.median(samples):8.2f} ms (min {min(samples):.2f}, max {max(samples):.2f}, n={runs})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    from timeline_app.bulk_layout import BulkIndex
+    from timeline_app.domain import Category, EventFilter
+    from timeline_app.services import Store
+
+    store = Store.open(args.db, create=False)
+    columns = store.bulk_columns()
+    n = len(columns)
+    print(f"database {args.db}: {n:,} bulk events, {store.counts().events} curated events")
+    filters = {
+        "whole span": EventFilter(),
+        "one actor (IND)": EventFilter(actors=frozenset({"IND"})),
+        "one category (dispute)": EventFilter(categories=frozenset({Category.DISPUTE})),
+        "one year (2020)": EventFilter(start=date(2020, 1, 1), end=date(2020, 12, 31)),
+    }
+    for label, flt in filters.items():
+        rows = len(store.bulk_columns(flt))
+        print(
+            f"bulk filter query, {label} ({rows:,} rows): {median_ms(lambda f=flt: store.bulk_columns(f), args.runs)}"
+        )
+    for text in ("Akash", "US-China", "defence cooperation"):
+        flt = EventFilter(text=text)
+        print(f"full-text search {text!r}: {median_ms(lambda f=flt: store.events(f), args.runs)}")
+    started = time.perf_counter()
+    index = BulkIndex(
+        columns.pairs,
+        columns.day,
+        columns.pair_id,
+        columns.score,
+        columns.category_id,
+        row=columns.pk,
+    )
+    print(f"bulk index build ({n:,} events): {(time.perf_counter() - started) * 1000:.0f} ms")
+    lo, hi = float(columns.day.min()), float(columns.day.max())
+    span = hi - lo
+    windows = [(lo + span * f, lo + span * f + span * 0.1) for f in (0.1, 0.3, 0.5, 0.7, 0.85)]
+    state = {"i": 0}
+
+    def recompute() -> None:
+        a, b = windows[state["i"] % len(windows)]
+        state["i"] += 1
+        index.window(a, b)
+
+    print(
+        f"relationship panel recompute for a new window ({len(columns.pairs)} pairs): {median_ms(recompute, args.runs * 3)}"
+    )
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak resident memory with {n:,} events as columns + index: {peak_kb / 1024:.0f} MB")
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

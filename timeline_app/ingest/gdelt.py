@@ -1,0 +1,490 @@
+"""Read GDELT 2.0 event exports: pure, streaming, no database.
+
+Written from the GDELT 2.0 Event codebook: an export (``*.export.CSV``) is UTF-8 text,
+one event per line, 61 tab-separated columns, no header and no quoting. The same
+columns comma-separated with a header row (a BigQuery or spreadsheet export) and a
+``.zip`` holding one export are read too. Rows come out in chunks of plain tuples
+(``Record``), ready for ``executemany``: a million rows must import in seconds, so
+nothing here builds an object per row, and each distinct date, event code and
+country code is parsed once and cached.
+
+The CAMEO -> category/modality table is documented in docs/data-model.md
+("GDELT import"); keep the two in step.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import itertools
+import math
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, TypeVar
+
+from timeline_app.dates import to_day
+from timeline_app.domain import SCORE_MAX, SCORE_MIN, Actor, ActorKind, Category, Modality
+from timeline_app.ingest.problems import Problem, display_name
+
+COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode",
+    "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code",
+    "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
+    "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code",
+    "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+assert len(COLUMNS) == 61, "the GDELT 2.0 event table has 61 columns"
+
+# The columns we keep, in the order ``_Layout`` stores their indices.
+NEEDED = (
+    "GLOBALEVENTID", "SQLDATE", "Actor1CountryCode", "Actor2CountryCode", "EventCode",
+    "EventRootCode", "QuadClass", "GoldsteinScale", "NumSources", "NumArticles", "SOURCEURL",
+)  # fmt: skip
+
+# One imported event: a plain tuple (no object per row), fields as in RECORD_FIELDS.
+Record = tuple[int, int, str, str, str, str, str, str, int, str, str, float, int, int, str | None]
+RECORD_FIELDS = (
+    "global_id", "day", "actor1", "actor2", "pair_a", "pair_b", "event_code", "root_code",
+    "quad_class", "category", "modality", "score", "num_sources", "num_articles", "source_url",
+)  # fmt: skip
+
+# --- CAMEO event codes -> our vocabulary (docs/data-model.md, "GDELT import") ----------
+# The longest matching prefix of EventCode wins, so a root sets the default for its
+# family and a few base or leaf codes override it.
+_C = Category
+CAMEO_CATEGORY: dict[str, Category] = {
+    "01": _C.DIALOGUE,  # make public statement
+    "02": _C.DIALOGUE, "0254": _C.SANCTIONS,  # appeal; ... for easing of sanctions
+    "03": _C.PARTNERSHIP, "0332": _C.ARMS_TRANSFER, "034": _C.DIALOGUE,  # intent to cooperate
+    "035": _C.AGREEMENT, "0354": _C.SANCTIONS, "036": _C.DIALOGUE, "037": _C.DIALOGUE,
+    "038": _C.DIALOGUE, "039": _C.DIALOGUE,
+    "04": _C.DIALOGUE, "042": _C.VISIT, "043": _C.VISIT,  # consult; make / host a visit
+    "05": _C.PARTNERSHIP, "055": _C.DIALOGUE, "056": _C.DIALOGUE, "057": _C.AGREEMENT,
+    "06": _C.PARTNERSHIP, "062": _C.EXERCISE,  # material cooperation; cooperate militarily
+    "07": _C.PARTNERSHIP, "072": _C.ARMS_TRANSFER,  # provide aid; military aid
+    "08": _C.AGREEMENT, "085": _C.SANCTIONS, "087": _C.DISPUTE, "0871": _C.AGREEMENT,  # yield
+    "09": _C.DISPUTE, "10": _C.DISPUTE, "1054": _C.SANCTIONS, "11": _C.DISPUTE,
+    "12": _C.DISPUTE, "1244": _C.SANCTIONS,
+    "13": _C.DISPUTE, "1311": _C.SANCTIONS, "1312": _C.SANCTIONS,  # threaten
+    "14": _C.DISPUTE, "15": _C.DISPUTE,
+    "16": _C.DISPUTE, "162": _C.SANCTIONS, "163": _C.SANCTIONS,  # reduce relations
+    "17": _C.DISPUTE, "18": _C.DISPUTE, "19": _C.DISPUTE, "20": _C.DISPUTE,
+}  # fmt: skip
+# GDELT reports every event as having happened, except declared intentions and threats.
+CAMEO_MODALITY: dict[str, Modality] = {"03": Modality.PLANNED, "13": Modality.THREATENED}
+
+CAMEO_ROOTS = (
+    "Make public statement", "Appeal", "Express intent to cooperate", "Consult",
+    "Engage in diplomatic cooperation", "Engage in material cooperation", "Provide aid",
+    "Yield", "Investigate", "Demand", "Disapprove", "Reject", "Threaten", "Protest",
+    "Exhibit military posture", "Reduce relations", "Coerce", "Assault", "Fight",
+    "Use unconventional mass violence",
+)  # fmt: skip
+
+
+_ROOTS = {f"{n:02d}" for n in range(1, 21)}
+
+
+def classify(event_code: str) -> tuple[Category, Modality]:
+    """Category and modality of a CAMEO event code (``"042"``, ``"1312"``)."""
+    if not (event_code.isdigit() and 2 <= len(event_code) <= 4 and event_code[:2] in _ROOTS):
+        raise ValueError(f"EventCode {event_code!r} is not a CAMEO event code")
+    prefix = next(event_code[:n] for n in (4, 3, 2) if event_code[:n] in CAMEO_CATEGORY)
+    return CAMEO_CATEGORY[prefix], CAMEO_MODALITY.get(event_code[:2], Modality.HAPPENED)
+
+
+# --- Country codes that are not in resources/actors.yaml ----------------------------
+# CAMEO country codes are ISO 3166-1 alpha-3 with a few exceptions (ROM, TMP, ...) and
+# regional codes (kind "bloc" here). Unknown codes still import, named by their code.
+_REGIONS = (
+    "AFR Africa;ASA Asia;BLK Balkans;CRB Caribbean;CAU Caucasus;CFR Central Africa;"
+    "CAS Central Asia;CEU Central Europe;EIN East Indies;EAF Eastern Africa;"
+    "EEU Eastern Europe;EUR Europe;LAM Latin America;MEA Middle East;MDT Mediterranean;"
+    "NAF North Africa;NMR North America;PGS Persian Gulf;SCN Scandinavia;"
+    "SAM South America;SAS South Asia;SEA Southeast Asia;SAF Southern Africa;"
+    "WAF West Africa;WST The West"
+)
+_COUNTRIES = (
+    "AFG Afghanistan;AUS Australia;CHN China;FRA France;IND India;ITA Italy;JPN Japan;"
+    "KAZ Kazakhstan;KGZ Kyrgyzstan;PAK Pakistan;RUS Russia;TJK Tajikistan;"
+    "TKM Turkmenistan;USA United States;UZB Uzbekistan;VNM Vietnam;"
+    "AGO Angola;ALB Albania;ARE United Arab Emirates;ARG Argentina;ARM Armenia;"
+    "AUT Austria;AZE Azerbaijan;BEL Belgium;BGD Bangladesh;BGR Bulgaria;BHR Bahrain;"
+    "BIH Bosnia and Herzegovina;BLR Belarus;BOL Bolivia;BRA Brazil;BRN Brunei;BTN Bhutan;"
+    "CAN Canada;CHE Switzerland;CHL Chile;CIV Ivory Coast;CMR Cameroon;COD DR Congo;"
+    "COL Colombia;CUB Cuba;CYP Cyprus;CZE Czech Republic;DEU Germany;DNK Denmark;"
+    "DZA Algeria;ECU Ecuador;EGY Egypt;ERI Eritrea;ESP Spain;EST Estonia;ETH Ethiopia;"
+    "FIN Finland;GBR United Kingdom;GEO Georgia;GHA Ghana;GRC Greece;GZS Gaza Strip;"
+    "HRV Croatia;HUN Hungary;IDN Indonesia;IRL Ireland;IRN Iran;IRQ Iraq;ISL Iceland;"
+    "ISR Israel;JOR Jordan;KEN Kenya;KHM Cambodia;KOR South Korea;KWT Kuwait;LAO Laos;"
+    "LBN Lebanon;LBY Libya;LKA Sri Lanka;LTU Lithuania;LVA Latvia;MAR Morocco;"
+    "MDA Moldova;MDV Maldives;MEX Mexico;MLI Mali;MMR Myanmar;MNG Mongolia;"
+    "MTN Montenegro;MUS Mauritius;MYS Malaysia;NGA Nigeria;NLD Netherlands;NOR Norway;"
+    "NPL Nepal;NZL New Zealand;OMN Oman;PER Peru;PHL Philippines;POL Poland;"
+    "PRK North Korea;PRT Portugal;PSE Palestine;QAT Qatar;ROM Romania;RWA Rwanda;"
+    "SAU Saudi Arabia;SDN Sudan;SEN Senegal;SGP Singapore;SOM Somalia;SRB Serbia;"
+    "SSD South Sudan;SVK Slovakia;SVN Slovenia;SWE Sweden;SYC Seychelles;SYR Syria;"
+    "THA Thailand;TMP East Timor;TUN Tunisia;TUR Turkey;TWN Taiwan;TZA Tanzania;"
+    "UGA Uganda;UKR Ukraine;VEN Venezuela;WSB West Bank;YEM Yemen;ZAF South Africa;"
+    "ZWE Zimbabwe"
+)
+REGION_NAMES = dict(item.split(" ", 1) for item in _REGIONS.split(";"))
+COUNTRY_NAMES = dict(item.split(" ", 1) for item in _COUNTRIES.split(";"))
+BULK_ACTOR_REGION = "GDELT import"
+BULK_ACTOR_COLOUR = "#9e9e9e"  # neutral: curated actors keep the distinctive colours
+
+COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")  # used with fullmatch
+
+
+def bulk_actor(code: str) -> Actor:
+    """The actor row for a country code that the curated actor table lacks.
+
+    Placed on a ring around the relationship panel's schematic map (x 0-100, y 0-64),
+    at an angle taken from a hash of the code: stable across imports and machines,
+    and clear of the curated nodes inside the map.
+    """
+    turn = int.from_bytes(hashlib.sha256(code.encode()).digest()[:4], "big") / 2**32
+    angle = 2 * math.pi * turn
+    x, y = 50 + 62 * math.cos(angle), 32 + 44 * math.sin(angle)
+    if code in REGION_NAMES:
+        kind, name = ActorKind.BLOC, REGION_NAMES[code]
+    else:
+        kind, name = ActorKind.COUNTRY, COUNTRY_NAMES.get(code, code)
+    return Actor(code, name, kind, BULK_ACTOR_REGION, BULK_ACTOR_COLOUR, round(x, 2), round(y, 2))
+
+
+# --- Reading -------------------------------------------------------------------------
+class GdeltError(Exception):
+    """A file that cannot be read at all; the message is meant for the user."""
+
+
+class MalformedRow(GdeltError):
+    """Raised in strict mode at the first malformed row."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to import: a plain export, or the single export inside a zip."""
+
+    path: Path
+    member: str | None  # the export's name inside a zip
+    size: int  # bytes of export text (uncompressed), for progress
+
+    @property
+    def display(self) -> str:
+        name = display_name(self.path)
+        return f"{name}:{self.member}" if self.member else name
+
+
+def open_source(path: Path) -> Source:
+    """Check that ``path`` is a readable export (or a zip of one) before any work."""
+    path = Path(path)
+    if not path.is_file():
+        raise GdeltError(f"{path}: no such file")
+    if not zipfile.is_zipfile(path):
+        return Source(path, None, path.stat().st_size)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise GdeltError(f"{path}: cannot read the zip file ({exc})") from None
+    if len(members) != 1:
+        raise GdeltError(f"{path}: a zip must hold exactly one export, found {len(members)} files")
+    return Source(path, members[0].filename, members[0].file_size)
+
+
+@contextmanager
+def _open_binary(source: Source) -> Iterator[IO[bytes]]:
+    if source.member is None:
+        with source.path.open("rb") as raw:
+            yield raw
+    else:
+        with zipfile.ZipFile(source.path) as archive, archive.open(source.member) as raw:
+            yield raw
+
+
+@dataclass
+class ReadStats:
+    rows: int = 0  # data rows read (a header is not a row)
+    kept: int = 0
+    no_country: int = 0  # an actor without a country code
+    domestic: int = 0  # both actors in the same country
+    outside: int = 0  # not both actors in --countries
+    malformed: int = 0
+    problems: list[Problem] = field(default_factory=list)  # the first MAX_PROBLEMS
+
+    MAX_PROBLEMS = 100
+
+
+# A chunk: the records kept from the next ``chunk_rows`` rows, and how far into the
+# export text (in bytes) the reader has got.
+Chunk = tuple[list[Record], int]
+
+
+class GdeltReader:
+    """Reads exports row by row; ``stats`` and ``countries_seen`` grow as it goes.
+
+    ``countries``: keep only events whose two actors are both in this set.
+    ``strict``: raise ``MalformedRow`` at the first malformed row instead of skipping it.
+    """
+
+    def __init__(
+        self, countries: frozenset[str] | None = None, *, strict: bool = False,
+        chunk_rows: int = 10_000,
+    ) -> None:  # fmt: skip
+        self.countries = countries
+        self.strict = strict
+        self.chunk_rows = chunk_rows
+        self.stats = ReadStats()
+        self.countries_seen: set[str] = set()  # every country code in a kept record
+        # Each distinct value is parsed once: a million rows hold a few thousand dates,
+        # a few hundred event codes and pairs of countries.
+        self._days = _Cache(_parse_day)
+        self._codes = _Cache(_parse_code)
+        self._scores = _Cache(_parse_score)  # Goldstein values come from CAMEO's table
+        self._counts = _Cache(_parse_count)  # NumSources, NumArticles: small numbers
+        self._pairs: dict[tuple[str, str], tuple[str, str] | int] = {}
+
+    def read(self, source: Source) -> Iterator[Chunk]:
+        with _open_binary(source) as raw:
+            text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+            first = text.readline().lstrip("\ufeff")
+            header = first.rstrip("\r\n")
+            delimiter = "\t" if "\t" in header else ","
+            names = next(csv.reader([header], delimiter=delimiter), None) or [""]
+            rows: Iterator[tuple[int, list[str] | str]]
+            if names[0].strip().upper() == "GLOBALEVENTID":
+                index, fast = _header_index(names, source), False
+                splitter = _split_tab if delimiter == "\t" else _split_csv
+                rows = splitter(text, len(names))
+            elif delimiter == "\t" or not header:
+                # The export itself: raw lines, split in ``_chunks`` (no generator between).
+                index, fast = _FAST_INDEX, True
+                rows = enumerate(itertools.chain([first], text), 1)
+            else:
+                raise GdeltError(
+                    f"{source.display}: neither a tab-separated GDELT export nor a "
+                    "comma-separated file with a GLOBALEVENTID header"
+                )
+            yield from self._chunks(rows, fast, index, source, raw)
+
+    def _chunks(
+        self, rows: Iterator[tuple[int, list[str] | str]], fast: bool, index: tuple[int, ...],
+        source: Source, raw: IO[bytes],
+    ) -> Iterator[Chunk]:  # fmt: skip
+        """The hot loop: every statement here runs once per row (see the module doc)."""
+        i_id, i_date, i_a1, i_a2, i_code, i_root, i_quad, i_gold, i_src, i_art, i_url = index
+        chunk_rows = self.chunk_rows
+        days, codes, scores, counts = self._days, self._codes, self._scores, self._counts
+        pairs = self._pairs
+        quads = {"1": 1, "2": 2, "3": 3, "4": 4}
+        skips = [0, 0, 0]  # indexed by _NO_COUNTRY, _DOMESTIC, _OUTSIDE
+        out: list[Record] = []
+        n = 0
+        for line, item in rows:
+            if isinstance(item, str):
+                if not fast:  # the splitter's reason why this line is no row
+                    n += 1
+                    self._bad(source, line, item)
+                    continue
+                # Split only as far as the last column we need (NumArticles, column 34)
+                # and take the URL from the rest: a third of the work of a full split.
+                f = item.split("\t", 34)
+                tail = f[-1]
+                if len(f) != 35 or tail.count("\t") != _TAIL_TABS:
+                    if item.strip():  # a blank line (say, at the end) is no row
+                        n += 1
+                        found = item.count("\t") + 1
+                        self._bad(source, line, f"expected {len(COLUMNS)} tab-separated "
+                                                f"columns, found {found}")  # fmt: skip
+                    continue
+                f[34] = tail[tail.rfind("\t") + 1 :].rstrip("\r\n")
+            else:
+                f = item
+            n += 1
+            try:
+                gid = int(f[i_id])
+                day = days[f[i_date]]
+                a1, a2, code, root = f[i_a1], f[i_a2], f[i_code], f[i_root]
+                category, modality, code_root = codes[code]
+                quad = quads[f[i_quad]]
+                score = scores[f[i_gold]]
+                sources, articles = counts[f[i_src]], counts[f[i_art]]
+                verdict = pairs.get((a1, a2))
+                if verdict is None:
+                    verdict = self._pair(a1, a2)
+                if root != code_root:
+                    raise ValueError(root)
+            except (ValueError, KeyError):
+                self._bad(source, line, _diagnose(f, index))
+            else:
+                if isinstance(verdict, int):
+                    skips[verdict] += 1
+                else:
+                    pair_a, pair_b = verdict
+                    out.append((gid, day, a1, a2, pair_a, pair_b, code, root, quad, category,
+                                modality, score, sources, articles, f[i_url] or None))  # fmt: skip
+            if n >= chunk_rows:
+                self._count(n, out, skips)
+                yield out, raw.tell()
+                out, n = [], 0
+        self._count(n, out, skips)
+        yield out, source.size
+
+    def _count(self, n: int, out: list[Record], skips: list[int]) -> None:
+        stats = self.stats
+        stats.rows += n
+        stats.kept += len(out)
+        stats.no_country += skips[_NO_COUNTRY]
+        stats.domestic += skips[_DOMESTIC]
+        stats.outside += skips[_OUTSIDE]
+        skips[:] = [0, 0, 0]
+
+    def _pair(self, a1: str, a2: str) -> tuple[str, str] | int:
+        """Whether events from ``a1`` to ``a2`` are kept: the pair (a, b), or why not."""
+        for code in (a1, a2):
+            if code and not COUNTRY_CODE_RE.fullmatch(code):
+                raise ValueError(code)
+        verdict: tuple[str, str] | int
+        if not a1 or not a2:
+            verdict = _NO_COUNTRY
+        elif a1 == a2:
+            verdict = _DOMESTIC
+        elif self.countries is not None and not {a1, a2} <= self.countries:
+            verdict = _OUTSIDE
+        else:
+            verdict = (a1, a2) if a1 < a2 else (a2, a1)
+            self.countries_seen.update(verdict)
+        self._pairs[a1, a2] = verdict
+        return verdict
+
+    def _bad(self, source: Source, line: int, message: str) -> None:
+        problem = Problem(source.display, line, message)
+        if self.strict:
+            raise MalformedRow(problem)
+        self.stats.malformed += 1
+        if len(self.stats.problems) < ReadStats.MAX_PROBLEMS:
+            self.stats.problems.append(problem)
+
+
+_NO_COUNTRY, _DOMESTIC, _OUTSIDE = 0, 1, 2
+V = TypeVar("V")
+
+
+class _Cache(dict[str, V]):
+    """A dict that parses a missing key once (``ValueError`` for a bad value)."""
+
+    def __init__(self, parse: Callable[[str], V]) -> None:
+        super().__init__()
+        self.parse = parse
+
+    def __missing__(self, key: str) -> V:
+        self[key] = value = self.parse(key)
+        return value
+
+
+def _parse_day(text: str) -> int:
+    if not (len(text) == 8 and text.isdigit()):
+        raise ValueError(text)
+    return to_day(date(int(text[:4]), int(text[4:6]), int(text[6:])))
+
+
+def _parse_code(code: str) -> tuple[str, str, str]:
+    category, modality = classify(code)
+    return category.value, modality.value, code[:2]
+
+
+def _parse_score(text: str) -> float:
+    score = float(text)
+    if not math.isfinite(score):
+        raise ValueError(text)
+    return max(SCORE_MIN, min(SCORE_MAX, score))  # Goldstein's range; GDELT keeps to it
+
+
+def _parse_count(text: str) -> int:
+    if not (text.isdigit() and text.isascii()):
+        raise ValueError(text)
+    return int(text)
+
+
+_FAST_INDEX = (0, 1, 7, 17, 26, 28, 29, 30, 32, 33, 34)  # after the split in _chunks
+_TAIL_TABS = len(COLUMNS) - 35  # tabs left in the last piece of a 61-column row
+
+
+def _split_tab(text: IO[str], width: int) -> Iterator[tuple[int, list[str] | str]]:
+    for number, line in enumerate(text, 2):  # line 1 is the header
+        f = line.rstrip("\r\n").split("\t")
+        if len(f) == width:
+            yield number, f
+        elif line.strip():
+            yield number, f"expected {width} columns as in the header, found {len(f)}"
+
+
+def _split_csv(text: IO[str], width: int) -> Iterator[tuple[int, list[str] | str]]:
+    # Quoted fields may hold commas and even line breaks: report where the row starts.
+    reader, last = csv.reader(text), 1  # line 1 (the header) was read before the reader
+    for f in reader:
+        if len(f) == width:
+            yield last + 1, f
+        elif any(field.strip() for field in f):
+            yield last + 1, f"expected {width} columns as in the header, found {len(f)}"
+        last = reader.line_num + 1
+
+
+def _header_index(names: list[str], source: Source) -> tuple[int, ...]:
+    by_name = {name.strip().upper(): i for i, name in enumerate(names)}
+    missing = [n for n in NEEDED if n.upper() not in by_name]
+    if missing:
+        raise GdeltError(f"{source.display}:1: header lacks column(s) {', '.join(missing)}")
+    return tuple(by_name[n.upper()] for n in NEEDED)
+
+
+def _diagnose(f: list[str], index: tuple[int, ...]) -> str:
+    """The precise reason a row failed the fast path (only runs for bad rows)."""
+    values = dict(zip(NEEDED, (f[i] for i in index), strict=True))
+    for name in ("GLOBALEVENTID", "NumSources", "NumArticles"):
+        if not (values[name].isdigit() and values[name].isascii()):
+            return f"{name} {values[name]!r} is not a whole number"
+    sqldate = values["SQLDATE"]
+    try:
+        _parse_day(sqldate)
+    except ValueError:
+        return f"SQLDATE {sqldate!r} is not a date (YYYYMMDD)"
+    for name in ("Actor1CountryCode", "Actor2CountryCode"):
+        if values[name] and not COUNTRY_CODE_RE.fullmatch(values[name]):
+            return f"{name} {values[name]!r} is not a CAMEO country code"
+    try:
+        classify(values["EventCode"])
+    except ValueError as exc:
+        return str(exc)
+    code, root = values["EventCode"], values["EventRootCode"]
+    if code[:2] != root:
+        return f"EventRootCode {root!r} does not match EventCode {code!r}"
+    if values["QuadClass"] not in ("1", "2", "3", "4"):
+        return f"QuadClass {values['QuadClass']!r} is not 1, 2, 3 or 4"
+    try:
+        _parse_score(values["GoldsteinScale"])
+    except ValueError:
+        return f"GoldsteinScale {values['GoldsteinScale']!r} is not a number"
+    return "malformed row"
