@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from timeline_app.domain import Pair
+from timeline_app.dates import to_day
+from timeline_app.domain import EventFilter, Pair
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -134,3 +135,34 @@ class BulkIndex:
             if j > i:
                 result[pair] = (j - i, float(self._cum[j] - self._cum[i]))
         return result
+
+
+def select_rows(
+    day: npt.NDArray[np.integer],
+    pair_id: npt.NDArray[np.integer],
+    category_id: npt.NDArray[np.integer],
+    pairs: list[Pair],
+    categories: list[str],
+    flt: EventFilter,
+) -> IntArray:
+    """Positions of the rows (``day`` sorted ascending) that pass ``flt``, in memory.
+
+    The date range is two ``searchsorted`` calls; actors and categories are lookups
+    into small per-pair and per-category tables: milliseconds at a million rows,
+    where the same query in SQL takes a second.
+    """
+    lo, hi = 0, len(day)
+    if flt.start is not None:
+        lo = int(np.searchsorted(day, to_day(flt.start), side="left"))
+    if flt.end is not None:
+        hi = int(np.searchsorted(day, to_day(flt.end), side="right"))
+    hi = max(lo, hi)
+    keep = np.ones(hi - lo, dtype=bool)
+    if flt.actors:
+        pair_ok = np.array([p.a in flt.actors or p.b in flt.actors for p in pairs], dtype=bool)
+        keep &= pair_ok[pair_id[lo:hi]] if len(pairs) else False
+    if flt.categories:
+        wanted = {c.value for c in flt.categories}
+        category_ok = np.array([c in wanted for c in categories], dtype=bool)
+        keep &= category_ok[category_id[lo:hi]]
+    return (np.flatnonzero(keep) + lo).astype(np.int64)

@@ -7,6 +7,7 @@ a worker thread.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,10 +16,17 @@ from pathlib import Path
 from typing import cast
 
 from timeline_app import paths
+from timeline_app.bulk_layout import BulkIndex, select_rows
 from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
 from timeline_app.ingest.corpus import CorpusPaths, read_corpus
 from timeline_app.store import bulk, repo
-from timeline_app.store.bulk import BulkColumns, BulkEvent, ImportReport, ProgressCallback
+from timeline_app.store.bulk import (
+    CATEGORIES,
+    BulkColumns,
+    BulkEvent,
+    ImportReport,
+    ProgressCallback,
+)
 from timeline_app.store.db import Database, open_database
 from timeline_app.store.loader import LoadReport, write_corpus
 from timeline_app.store.repo import Counts, ParagraphHit
@@ -156,3 +164,65 @@ class Store:
             yield cast(sqlite3.Connection, proxy.driver_connection)
         finally:
             proxy.close()
+
+
+# -- bulk events for the views ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BulkData:
+    columns: BulkColumns
+    index: BulkIndex
+
+
+def _indexed(columns: BulkColumns) -> BulkData:
+    index = BulkIndex(
+        columns.pairs,
+        columns.day,
+        columns.pair_id,
+        columns.score,
+        columns.category_id,
+        row=columns.pk,
+    )
+    return BulkData(columns, index)
+
+
+def fetch_bulk(
+    store: Store, flt: EventFilter, full: BulkData | None = None
+) -> tuple[BulkData | None, BulkData | None]:
+    """Runs on the worker thread: (all bulk events, those passing ``flt``), or Nones.
+
+    All bulk events are read from SQLite once (about a second for a million) and kept;
+    a new filter is then applied in memory, in milliseconds. Bulk events carry no text,
+    so a text search shows the curated events only.
+    """
+    if full is None:
+        columns = store.bulk_columns()
+        if len(columns) == 0:
+            return None, None
+        full = _indexed(columns)
+    if flt.text.strip():
+        return full, None
+    if flt.start is None and flt.end is None and not flt.actors and not flt.categories:
+        return full, full
+    columns = full.columns
+    rows = select_rows(
+        columns.day,
+        columns.pair_id,
+        columns.category_id,
+        columns.pairs,
+        [c.value for c in CATEGORIES],
+        flt,
+    )
+    if len(rows) == 0:
+        return full, None
+    picked = dataclasses.replace(
+        columns,
+        day=columns.day[rows],
+        pair_id=columns.pair_id[rows],
+        category_id=columns.category_id[rows],
+        modality_id=columns.modality_id[rows],
+        score=columns.score[rows],
+        pk=columns.pk[rows],
+    )
+    return full, _indexed(picked)

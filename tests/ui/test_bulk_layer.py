@@ -104,3 +104,22 @@ def test_clicking_a_single_bulk_event_up_close_shows_it(
     qtbot.waitUntil(
         lambda: "Source reference" in window.source.browser().toPlainText(), timeout=5000
     )
+
+
+def test_filters_apply_to_bulk_events_in_memory(
+    qtbot: QtBot, open_window: Factory, bulk_db: Path
+) -> None:
+    window = open_window(bulk_db)
+    everything = window.bulk.full
+    assert everything is not None
+    window.filter_bar.actors.set_checked({"VNM"})
+    window.filter_bar.actors.changed.emit()
+    wait_idle(qtbot, window)
+    assert window.bulk.full is everything, "a filter change reuses the events read once"
+    picked = window.snapshot.bulk
+    assert picked is not None
+    assert all(
+        "VNM" in (picked.columns.pairs[int(i)].a, picked.columns.pairs[int(i)].b)
+        for i in picked.columns.pair_id
+    )
+    assert len(picked.columns) < len(everything.columns)

@@ -8,49 +8,19 @@ panel, a second tab in the event list, and a reference in the source pane.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from timeline_app.bulk_layout import BulkIndex
-from timeline_app.domain import EventFilter, Pair
+from timeline_app.domain import Pair
 from timeline_app.layout import EdgeWeight
-from timeline_app.services import Changes, Store
-from timeline_app.store.bulk import BulkColumns
+from timeline_app.services import BulkData, Changes
 from timeline_app.ui.bulk_table import BulkTable
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
-
-
-@dataclass(frozen=True)
-class BulkData:
-    columns: BulkColumns
-    index: BulkIndex
-
-
-def fetch_bulk(store: Store, flt: EventFilter) -> BulkData | None:
-    """Runs on the worker thread: columns and their per-lane index, or None.
-
-    Bulk events carry no text, so a text search shows the curated events only.
-    """
-    if flt.text.strip():
-        return None
-    columns = store.bulk_columns(flt)
-    if len(columns) == 0:
-        return None
-    index = BulkIndex(
-        columns.pairs,
-        columns.day,
-        columns.pair_id,
-        columns.score,
-        columns.category_id,
-        row=columns.pk,
-    )
-    return BulkData(columns, index)
 
 
 def merge_weights(
@@ -85,13 +55,19 @@ class BulkController(QObject):
         self.window = window
         self.table = BulkTable()
         self.data: BulkData | None = None
+        self.full: BulkData | None = None  # every bulk event, read once per database change
         self.table.bulk_event_selected.connect(self.show_event)
+
+    def invalidate(self) -> None:
+        """The database changed (import, another file): read the bulk events again."""
+        self.full = None
 
     @property
     def visible(self) -> bool:
         return self.window.bulk_action.isChecked()
 
-    def apply(self, data: BulkData | None) -> None:
+    def apply(self, full: BulkData | None, data: BulkData | None) -> None:
+        self.full = full
         self.data = data if self.visible else None
         self.window.timeline.set_bulk(self.data.index if self.data else None)
         self.table.set_columns(self.data.columns if self.data else None)

@@ -31,18 +31,12 @@ from timeline_app.history import History
 from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.layout import actor_index, pair_index
 from timeline_app.paths import default_db_path, user_dir
-from timeline_app.services import Changes, Store
+from timeline_app.services import BulkData, Changes, Store, fetch_bulk
 from timeline_app.settings import Settings
 from timeline_app.store.db import StoreError
 from timeline_app.ui import dialogs
 from timeline_app.ui.app import window_settings
-from timeline_app.ui.bulk_controller import (
-    BulkController,
-    BulkData,
-    fetch_bulk,
-    merge_actor_counts,
-    merge_weights,
-)
+from timeline_app.ui.bulk_controller import BulkController, merge_actor_counts, merge_weights
 from timeline_app.ui.event_table import EventTable
 from timeline_app.ui.filter_bar import FilterBar, describe_actors
 from timeline_app.ui.legend import LegendBar
@@ -71,17 +65,22 @@ class Snapshot:
     documents: dict[str, tuple[Document, list[Paragraph]]]
     total_events: int
     filter: EventFilter
-    bulk: BulkData | None = None
+    bulk: BulkData | None = None  # bulk events passing the filter
+    bulk_all: BulkData | None = None  # every bulk event (cached between queries)
 
 
-def fetch_snapshot(store: Store, flt: EventFilter, with_bulk: bool = True) -> Snapshot:
+def fetch_snapshot(
+    store: Store, flt: EventFilter, with_bulk: bool = True, bulk_all: BulkData | None = None
+) -> Snapshot:
     documents = {}
     for document in store.documents():
         found = store.document(document.file_name)
         if found is not None:
             documents[document.file_name] = found
-    bulk = fetch_bulk(store, flt) if with_bulk else None
-    return Snapshot(store.events(flt), store.actors(), documents, store.counts().events, flt, bulk)
+    bulk_all, bulk = fetch_bulk(store, flt, bulk_all) if with_bulk else (bulk_all, None)
+    return Snapshot(
+        store.events(flt), store.actors(), documents, store.counts().events, flt, bulk, bulk_all
+    )
 
 
 def empty_message(snapshot: Snapshot) -> str:
@@ -389,9 +388,12 @@ class MainWindow(QMainWindow):
             return
         flt = self.filter_bar.current()
         with_bulk = self.bulk_action.isChecked()
+        if changes.events or changes.database:
+            self.bulk.invalidate()
+        cached = self.bulk.full
         self.jobs.submit(
             "Querying…",
-            lambda: fetch_snapshot(store, flt, with_bulk),
+            lambda: fetch_snapshot(store, flt, with_bulk, cached),
             self._apply_snapshot,
             key="snapshot",
         )
@@ -406,7 +408,7 @@ class MainWindow(QMainWindow):
         self.actor_index = actor_index(snapshot.events)
         self.relations.set_actors(snapshot.actors)
         self.table.set_events(snapshot.events, self.actors)
-        self.bulk.apply(snapshot.bulk)
+        self.bulk.apply(snapshot.bulk_all, snapshot.bulk)
         self.timeline.set_events(snapshot.events, self.actors, keep_range=not first)
         if first:
             self._restore_range()
