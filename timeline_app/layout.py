@@ -326,8 +326,7 @@ SCORE_NEUTRAL_RGB = (150, 150, 150)
 SCORE_COOPERATION_RGB = (30, 150, 70)
 
 
-def score_ramp_rgb(scores: npt.ArrayLike) -> npt.NDArray[np.uint8]:
-    """Vectorised score ramp: an (n, 3) array of RGB for -10..+10 scores (NaN -> neutral)."""
+def _score_ramp_exact(scores: npt.ArrayLike) -> npt.NDArray[np.uint8]:
     values = np.nan_to_num(np.asarray(scores, dtype=np.float64), nan=0.0)
     t = np.clip((values + 10.0) / 20.0, 0.0, 1.0)[:, None]
     conflict, neutral, cooperation = (
@@ -337,6 +336,18 @@ def score_ramp_rgb(scores: npt.ArrayLike) -> npt.NDArray[np.uint8]:
     low = conflict + (neutral - conflict) * (t / 0.5)
     high = neutral + (cooperation - neutral) * ((t - 0.5) / 0.5)
     return np.rint(np.where(t < 0.5, low, high)).astype(np.uint8)
+
+
+# 201 steps of 0.1 between -10 and +10: a lookup is much cheaper per frame than the blend.
+_SCORE_LUT = _score_ramp_exact(np.linspace(-10.0, 10.0, 201))
+
+
+def score_ramp_rgb(scores: npt.ArrayLike) -> npt.NDArray[np.uint8]:
+    """Vectorised score ramp: an (n, 3) array of RGB for -10..+10 scores (NaN -> neutral),
+    to the nearest 0.1 of a point."""
+    values = np.nan_to_num(np.asarray(scores, dtype=np.float64), nan=0.0)
+    steps = np.clip(np.rint((values + 10.0) * 10.0), 0, 200).astype(np.intp)
+    return _SCORE_LUT[steps]
 
 
 def score_colour_fraction(score: float) -> float:

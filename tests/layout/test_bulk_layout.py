@@ -98,3 +98,20 @@ def test_select_rows_matches_a_naive_filter(data: dict[str, np.ndarray]) -> None
     )
     assert np.array_equal(rows, naive)
     assert len(select_rows(day, pair_id, cat, PAIRS, categories, EventFilter())) == len(day)
+
+
+def test_bins_many_matches_bins_lane_by_lane(data: dict[str, np.ndarray]) -> None:
+    index = BulkIndex(PAIRS, **data)
+    lo, hi, columns = 1234.5, 4321.25, 61
+    counts, means = index.bins_many([2, 0, 1], lo, hi, columns)
+    for row, lane in enumerate([2, 0, 1]):
+        one = index.bins(lane, np.ceil(lo), hi, columns)
+        # bins_many rounds edges up to whole days, as days are whole numbers.
+        edges = np.ceil(np.linspace(lo, hi, columns + 1))
+        mask = data["pair_id"] == lane
+        expected, _ = np.histogram(data["day"][mask], bins=edges)
+        expected[-1] -= int(np.sum(data["day"][mask] == edges[-1]))
+        assert np.array_equal(counts[row], expected)
+        assert counts[row].sum() <= index.lane_size(lane)
+        del one
+    assert np.all(np.isnan(means[counts == 0]))

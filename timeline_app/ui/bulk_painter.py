@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF
-from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
 
-from timeline_app.bulk_layout import BulkIndex, LaneBins
+from timeline_app.bulk_layout import BulkIndex
 from timeline_app.domain import Category
 from timeline_app.layout import score_ramp_rgb
 from timeline_app.ui.theme import Theme
@@ -38,28 +38,6 @@ def columns_for(width_px: float) -> int:
     return max(1, int(width_px // COLUMN_PX))
 
 
-def strip_image(
-    bins: LaneBins, levels: int = BAR_LEVELS, top_count: int | None = None
-) -> np.ndarray:
-    """A (levels, columns) array of packed RGBA pixels (uint32, byte order R, G, B, A):
-    bars of height ~ sqrt(count / top_count) in ``levels`` steps, colour = mean score.
-
-    ``top_count`` is shared by all lanes in view, so busier relationships draw taller
-    bars. The image is small and is stretched to the lane when drawn: one frame costs
-    the same for any number of events.
-    """
-    columns = len(bins.counts)
-    top = top_count if top_count else bins.counts.max(initial=0)
-    if top <= 0 or columns == 0:
-        return np.zeros((levels, columns), dtype=np.uint32)
-    heights = np.ceil(np.sqrt(np.minimum(bins.counts / top, 1.0)) * levels).astype(np.int64)
-    heights[bins.counts > 0] = np.maximum(heights[bins.counts > 0], 1)
-    rgb = score_ramp_rgb(bins.mean_scores).astype(np.uint32)
-    packed = rgb[:, 0] | (rgb[:, 1] << 8) | (rgb[:, 2] << 16) | np.uint32(BAR_ALPHA << 24)
-    filled = np.arange(levels)[:, None] >= (levels - heights)[None, :]
-    return np.where(filled, packed[None, :], np.uint32(0))
-
-
 def _to_qimage(array: np.ndarray) -> QImage:
     height, width = array.shape
     data = np.ascontiguousarray(array, dtype="<u4")
@@ -78,49 +56,67 @@ def paint_bulk_layer(
     """Draw the bulk events of the lanes in ``lane_rects`` (timeline lane -> device rect).
 
     ``visible`` is the day range shown; ``x_of_day`` = (scale, offset) maps a day
-    number to a device x coordinate.
+    number to a device x coordinate. All lanes are binned with one query and
+    rasterised into one image; each lane then draws its rows of it.
     """
     lo, hi = visible
-    aggregated: dict[int, LaneBins] = {}
-    for lane, rect in lane_rects.items():
-        bulk_lane = layer.lane_map.get(lane)
-        if bulk_lane is None:
-            continue
-        columns = columns_for(rect.width())
-        count = layer.index.count_in(bulk_lane, lo, hi)
-        if count == 0:
-            continue
-        if count <= columns * SINGLE_EVENTS_FRACTION:
-            _paint_single_events(painter, layer, bulk_lane, visible, rect, x_of_day, theme)
-        else:
-            aggregated[lane] = layer.index.bins(bulk_lane, lo, hi, columns)
-    top = max((int(b.counts.max(initial=0)) for b in aggregated.values()), default=0)
-    for lane, bins in aggregated.items():
-        rect = lane_rects[lane]
-        painter.drawImage(rect, _to_qimage(strip_image(bins, BAR_LEVELS, top)))
+    lanes = [lane for lane in lane_rects if lane in layer.lane_map]
+    if not lanes:
+        return
+    columns = columns_for(max(r.width() for r in lane_rects.values()))
+    counts, means = layer.index.bins_many([layer.lane_map[lane] for lane in lanes], lo, hi, columns)
+    totals = counts.sum(axis=1)
+    shown = np.flatnonzero(totals > 0)
+    if len(shown) == 0:
+        return
+    # Lanes with few events in view show each event as its own tick (category colour);
+    # busier lanes show per-column aggregates. Both go into one image, one row band
+    # per lane.
+    strips = strips_image(counts[shown], means[shown], BAR_LEVELS)
+    palette = _category_palette(theme)
+    for k, row in enumerate(shown):
+        if totals[row] <= columns * SINGLE_EVENTS_FRACTION:
+            days, _s, categories, _r = layer.index.events_in(
+                layer.lane_map[lanes[int(row)]], lo, hi
+            )
+            cols = np.clip(
+                ((days + 0.5 - lo) / (hi - lo) * columns).astype(np.int64), 0, columns - 1
+            )
+            band = strips[k * BAR_LEVELS : (k + 1) * BAR_LEVELS]
+            band[:] = 0
+            band[BAR_LEVELS // 3 :, cols] = palette[categories]
+    image = _to_qimage(strips)
+    for k, row in enumerate(shown):
+        source = QRectF(0, k * BAR_LEVELS, columns, BAR_LEVELS)
+        painter.drawImage(lane_rects[lanes[int(row)]], image, source)
 
 
-def _paint_single_events(
-    painter: QPainter,
-    layer: BulkLayer,
-    bulk_lane: int,
-    visible: tuple[float, float],
-    rect: QRectF,
-    x_of_day: tuple[float, float],
-    theme: Theme,
-) -> None:
-    """Up close: one tick per event, coloured by category."""
-    scale, offset = x_of_day
-    days, _scores, categories, _rows = layer.index.events_in(bulk_lane, *visible)
-    painter.save()
-    tick_top = rect.bottom() - min(rect.height(), 9.0)
-    for category_id in np.unique(categories):
-        pen = QPen(theme.category_colour(CATEGORIES[int(category_id)]), 1.5)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        xs = (days[categories == category_id] + 0.5) * scale + offset
-        painter.drawLines([QLineF(QPointF(x, tick_top), QPointF(x, rect.bottom())) for x in xs])
-    painter.restore()
+def _category_palette(theme: Theme) -> np.ndarray:
+    """Packed RGBA (byte order R, G, B, A) of each category, in ``CATEGORIES`` order."""
+    packed = []
+    for category in CATEGORIES:
+        colour = theme.category_colour(category)
+        packed.append(colour.red() | colour.green() << 8 | colour.blue() << 16 | 255 << 24)
+    return np.array(packed, dtype=np.uint32)
+
+
+def strips_image(counts: np.ndarray, means: np.ndarray, levels: int = BAR_LEVELS) -> np.ndarray:
+    """Stacked strips for several lanes: a (lanes * levels, columns) packed-RGBA array.
+
+    Bar heights are ~ sqrt(count / the largest count in view), shared by all lanes,
+    so busier relationships draw taller bars; colour = mean score.
+    """
+    n_lanes, columns = counts.shape
+    top = counts.max(initial=0)
+    if top <= 0:
+        return np.zeros((n_lanes * levels, columns), dtype=np.uint32)
+    heights = np.ceil(np.sqrt(counts / top) * levels).astype(np.int64)
+    heights[counts > 0] = np.maximum(heights[counts > 0], 1)
+    rgb = score_ramp_rgb(means.ravel()).astype(np.uint32).reshape(n_lanes, columns, 3)
+    packed = rgb[..., 0] | (rgb[..., 1] << 8) | (rgb[..., 2] << 16) | np.uint32(BAR_ALPHA << 24)
+    filled = np.arange(levels)[None, :, None] >= (levels - heights)[:, None, :]
+    image = np.where(filled, packed[:, None, :], np.uint32(0))
+    return image.reshape(n_lanes * levels, columns)
 
 
 def bin_summary(
