@@ -34,7 +34,7 @@ def test_bulk_events_show_as_a_layer_a_tab_and_panel_weight(
     qtbot: QtBot, open_window: Factory, bulk_db: Path
 ) -> None:
     window = open_window(bulk_db)
-    bulk = window.snapshot.bulk
+    bulk = window.bulk.data
     assert bulk is not None and len(bulk.columns) > 0
     assert window.event_tabs.isTabVisible(1)
     assert window.timeline.bulk_layer() is not None
@@ -53,7 +53,7 @@ def test_bulk_events_show_as_a_layer_a_tab_and_panel_weight(
     # Hiding the layer removes it everywhere.
     window.bulk_action.trigger()
     wait_idle(qtbot, window)
-    assert window.snapshot.bulk is None and window.timeline.bulk_layer() is None
+    assert window.bulk.data is None and window.timeline.bulk_layer() is None
     assert not window.event_tabs.isTabVisible(1)
 
 
@@ -76,20 +76,20 @@ def test_gui_import_with_progress(
     qtbot: QtBot, open_window: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window()
-    assert window.snapshot.bulk is None
+    assert window.bulk.data is None
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(EXPORT)], ""))
     window.bulk.import_files()
-    qtbot.waitUntil(lambda: window.snapshot.bulk is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.bulk.data is not None, timeout=20000)
     assert window.event_tabs.isTabVisible(1)
     imported = len(window.store.bulk_columns())
-    assert imported > 0 and len(window.snapshot.bulk.columns) == imported
+    assert imported > 0 and len(window.bulk.data.columns) == imported
 
 
 def test_clicking_a_single_bulk_event_up_close_shows_it(
     qtbot: QtBot, open_window: Factory, bulk_db: Path
 ) -> None:
     window = open_window(bulk_db)
-    bulk = window.snapshot.bulk
+    bulk = window.bulk.data
     timeline = window.timeline
     day = float(bulk.columns.day[0])
     pair = bulk.columns.pairs[int(bulk.columns.pair_id[0])]
@@ -116,7 +116,7 @@ def test_filters_apply_to_bulk_events_in_memory(
     window.filter_bar.actors.changed.emit()
     wait_idle(qtbot, window)
     assert window.bulk.full is everything, "a filter change reuses the events read once"
-    picked = window.snapshot.bulk
+    picked = window.bulk.data
     assert picked is not None
     assert all(
         "VNM" in (picked.columns.pairs[int(i)].a, picked.columns.pairs[int(i)].b)

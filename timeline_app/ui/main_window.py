@@ -65,27 +65,20 @@ class Snapshot:
     documents: dict[str, tuple[Document, list[Paragraph]]]
     total_events: int
     filter: EventFilter
-    bulk: BulkData | None = None  # bulk events passing the filter
-    bulk_all: BulkData | None = None  # every bulk event (cached between queries)
 
 
-def fetch_snapshot(
-    store: Store, flt: EventFilter, with_bulk: bool = True, bulk_all: BulkData | None = None
-) -> Snapshot:
+def fetch_snapshot(store: Store, flt: EventFilter) -> Snapshot:
     documents = {}
     for document in store.documents():
         found = store.document(document.file_name)
         if found is not None:
             documents[document.file_name] = found
-    bulk_all, bulk = fetch_bulk(store, flt, bulk_all) if with_bulk else (bulk_all, None)
-    return Snapshot(
-        store.events(flt), store.actors(), documents, store.counts().events, flt, bulk, bulk_all
-    )
+    return Snapshot(store.events(flt), store.actors(), documents, store.counts().events, flt)
 
 
 def empty_message(snapshot: Snapshot) -> str:
     """Why the timeline is empty, and what to do about it."""
-    if snapshot.total_events == 0 and snapshot.bulk is None:
+    if snapshot.total_events == 0:
         return (
             "This database holds no events yet.\n\n"
             "Load the curated seeds with File › Load / refresh curated seeds (F5)."
@@ -105,6 +98,7 @@ def describe_counts(events: list[Event], total: int) -> str:
 class MainWindow(QMainWindow):
     changed = Signal(object)  # Changes: the one change channel every view listens to
     data_shown = Signal()  # a query's result has been handed to every view
+    bulk_shown = Signal()  # the bulk layer for the current filter is drawn
 
     def __init__(self, db_path: Path | None = None) -> None:
         super().__init__()
@@ -390,13 +384,20 @@ class MainWindow(QMainWindow):
         with_bulk = self.bulk_action.isChecked()
         if changes.events or changes.database:
             self.bulk.invalidate()
-        cached = self.bulk.full
         self.jobs.submit(
-            "Querying…",
-            lambda: fetch_snapshot(store, flt, with_bulk, cached),
-            self._apply_snapshot,
-            key="snapshot",
+            "Querying…", lambda: fetch_snapshot(store, flt), self._apply_snapshot, key="snapshot"
         )
+        # Bulk events come in a second job: the curated timeline is drawn first.
+        cached = self.bulk.full
+        if with_bulk:
+            self.jobs.submit(
+                "Reading bulk events…",
+                lambda: fetch_bulk(store, flt, cached),
+                self._apply_bulk,
+                key="bulk",
+            )
+        else:
+            self._apply_bulk((cached, None))
 
     def _apply_snapshot(self, snapshot: Snapshot) -> None:
         first = self.snapshot is None
@@ -408,7 +409,6 @@ class MainWindow(QMainWindow):
         self.actor_index = actor_index(snapshot.events)
         self.relations.set_actors(snapshot.actors)
         self.table.set_events(snapshot.events, self.actors)
-        self.bulk.apply(snapshot.bulk_all, snapshot.bulk)
         self.timeline.set_events(snapshot.events, self.actors, keep_range=not first)
         if first:
             self._restore_range()
@@ -420,6 +420,22 @@ class MainWindow(QMainWindow):
             self.select_event(self.selected)
         self.statusBar().showMessage(self._counts_text())
         self.data_shown.emit()
+
+    def _apply_bulk(self, result: tuple[BulkData | None, BulkData | None]) -> None:
+        full, data = result
+        had_bulk = self.bulk.data is not None
+        self.bulk.apply(full, data)
+        if (
+            not had_bulk
+            and self.bulk.data is not None
+            and self.snapshot
+            and not self.snapshot.events
+        ):
+            self.timeline.fit_all()  # a database of bulk events only
+        self._update_relations()
+        if self.snapshot is not None:
+            self.statusBar().showMessage(self._counts_text())
+        self.bulk_shown.emit()
 
     # -- selection and focus ------------------------------------------------------------------
     def select_event(self, event_id: str | None) -> None:
