@@ -78,6 +78,30 @@ class BulkIndex:
     def __len__(self) -> int:
         return len(self._days)
 
+    def subset_lanes(self, lanes: Sequence[int]) -> BulkIndex:
+        """An index of only these lanes, without sorting again: each lane's run is
+        already contiguous and sorted by day, so the runs are simply concatenated."""
+        keep = sorted(set(lanes))
+        pieces = [slice(int(self._starts[lane]), int(self._ends[lane])) for lane in keep]
+        subset = BulkIndex.__new__(BulkIndex)
+        subset.pairs = [self.pairs[lane] for lane in keep]
+        take = (
+            np.concatenate([np.arange(p.start, p.stop) for p in pieces])
+            if pieces
+            else np.zeros(0, dtype=np.int64)
+        )
+        subset._days = self._days[take]
+        subset._scores = self._scores[take]
+        subset._categories = self._categories[take]
+        subset._rows = self._rows[take]
+        sizes = np.array([p.stop - p.start for p in pieces], dtype=np.int64)
+        subset._ends = np.cumsum(sizes)
+        subset._starts = subset._ends - sizes
+        sorted_pairs = np.repeat(np.arange(len(keep), dtype=np.int64), sizes)
+        subset._cum = np.concatenate([[0.0], np.cumsum(subset._scores)])
+        subset._keys = (sorted_pairs << 32) + (subset._days - _DAY_OFFSET)
+        return subset
+
     def day_span(self) -> tuple[float, float]:
         """First day and the day after the last, over all lanes."""
         if not len(self._days):

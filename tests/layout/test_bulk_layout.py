@@ -115,3 +115,26 @@ def test_bins_many_matches_bins_lane_by_lane(data: dict[str, np.ndarray]) -> Non
         assert counts[row].sum() <= index.lane_size(lane)
         del one
     assert np.all(np.isnan(means[counts == 0]))
+
+
+def test_subset_of_lanes_matches_an_index_built_from_scratch(data: dict[str, np.ndarray]) -> None:
+    index = BulkIndex(PAIRS, **data)
+    subset = index.subset_lanes([2, 0])
+    mask = np.isin(data["pair_id"], [0, 2])
+    remap = np.array([0, -1, 1])
+    fresh = BulkIndex(
+        [PAIRS[0], PAIRS[2]],
+        day=data["day"][mask],
+        pair_id=remap[data["pair_id"][mask]],
+        score=data["score"][mask],
+        category_id=data["category_id"][mask],
+        row=np.flatnonzero(mask),
+    )
+    assert subset.pairs == fresh.pairs and len(subset) == len(fresh)
+    for lane in range(2):
+        a, b = subset.bins(lane, 100, 4000, 50), fresh.bins(lane, 100, 4000, 50)
+        assert np.array_equal(a.counts, b.counts)
+        assert np.allclose(np.nan_to_num(a.mean_scores), np.nan_to_num(b.mean_scores))
+    assert subset.window(0, 5000).keys() == fresh.window(0, 5000).keys()
+    counts, _ = subset.bins_many([0, 1], 100, 4000, 50)
+    assert np.array_equal(counts[1], fresh.bins(1, 100, 4000, 50).counts)
