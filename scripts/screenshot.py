@@ -24,6 +24,10 @@ def main() -> int:
     parser.add_argument(
         "--event", default="", help="event id to select (default: a multi-source one)"
     )
+    parser.add_argument(
+        "--db", type=Path, help="an existing database (default: built from the seeds)"
+    )
+    parser.add_argument("--name", default="main-window", help="file name prefix")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.lower().split("x"))
     tmp = Path(tempfile.mkdtemp(prefix="timeline-shot-"))
@@ -36,7 +40,7 @@ def main() -> int:
     from timeline_app.ui.main_window import MainWindow
     from timeline_app.ui.theme import THEMES
 
-    window = MainWindow(tmp / "seeds.sqlite3")
+    window = MainWindow(args.db or tmp / "seeds.sqlite3")
     window.resize(width, height)
     window.show()
     deadline = time.monotonic() + 60
@@ -59,7 +63,7 @@ def main() -> int:
         window.set_theme(THEMES[name])
         for _ in range(5):
             app.processEvents()
-        path = args.output / f"main-window-{name}-{width}x{height}.png"
+        path = args.output / f"{args.name}-{name}-{width}x{height}.png"
         window.grab().save(str(path))
         print(path)
     window.close()
