@@ -87,7 +87,8 @@ class Store:
         return write_corpus(self.db, validated)
 
     def is_empty(self) -> bool:
-        return self.counts().sources == 0 and self.counts().events == 0
+        counts = self.counts()
+        return counts.sources == 0 and counts.events == 0
 
     def ensure_seeded(self) -> LoadReport | None:
         """First run: build the database from the bundled seeds."""

@@ -12,12 +12,14 @@ import gc
 import os
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from timeline_app import APP_NAME, __version__
 from timeline_app.paths import resources_dir, user_dir
@@ -93,6 +95,32 @@ class StartupWindow(QMainWindow):
             QTimer.singleShot(0, self.painted.emit)
 
 
+def install_error_hook() -> None:
+    """An unexpected error in the GUI becomes a plain message and a log entry, not a
+    traceback on the user's screen; the details go to ``error.log`` in the data folder."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log = user_dir() / "error.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+                handle.write("".join(traceback.format_exception(kind, error, trace)))
+        except OSError:
+            pass
+        if QApplication.instance() is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"Something went wrong: {kind.__name__}: {error}\n\n"
+            f"Your data is safe. The details were written to {log}."
+        )
+        box.exec()
+
+    sys.excepthook = hook
+
+
 def run_gui(argv: Sequence[str]) -> int:
     args = parse_gui_args(argv)
     QApplication.setApplicationName(APP_NAME)
@@ -104,6 +132,7 @@ def run_gui(argv: Sequence[str]) -> int:
     icon = resources_dir() / "icon.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    install_error_hook()
     mode = os.environ.get("TIMELINE_APP_STARTUP_REPORT", "")
     report = StartupReport(exit_after=mode == "exit") if mode else None
 
