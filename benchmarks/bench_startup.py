@@ -24,8 +24,11 @@ import time
 from pathlib import Path
 
 
-def one_run(command: list[str], platform: str, db: str | None) -> tuple[float, float, float]:
-    with tempfile.TemporaryDirectory(prefix="timeline-start-") as data:
+def one_run(
+    command: list[str], platform: str, db: str | None, data_dir: str | None = None
+) -> tuple[float, float, float]:
+    with tempfile.TemporaryDirectory(prefix="timeline-start-") as fresh:
+        data = data_dir or fresh
         env = {**os.environ, "TIMELINE_APP_DATA_DIR": data, "TIMELINE_APP_STARTUP_REPORT": "exit"}
         env["QT_QPA_PLATFORM"] = platform
         args = command + (["--db", db] if db else [])
@@ -45,12 +48,23 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--platform", default="offscreen")
     parser.add_argument("--db", help="open this database instead of building one from the seeds")
+    parser.add_argument(
+        "--restart",
+        action="store_true",
+        help="keep one user data folder across runs, as a user restarting the app does "
+        "(settings and the bulk column cache survive); default: a fresh folder per run",
+    )
     args = parser.parse_args()
     command = [str(args.frozen)] if args.frozen else [sys.executable, "-m", "timeline_app"]
     label = "frozen build" if args.frozen else "source tree"
-    one_run(command, args.platform, args.db)  # warm the OS file cache once, as a re-launch would
-    samples = [one_run(command, args.platform, args.db) for _ in range(args.runs)]
+    kept = tempfile.mkdtemp(prefix="timeline-restart-") if args.restart else None
+    one_run(
+        command, args.platform, args.db, kept
+    )  # warm the OS file cache once, as a re-launch would
+    samples = [one_run(command, args.platform, args.db, kept) for _ in range(args.runs)]
     what = f"database {args.db}" if args.db else "bundled seeds, first run"
+    if args.restart:
+        what += ", restart"
     for i, figure in enumerate(
         ("window visible", "curated timeline drawn", "everything drawn (bulk layer included)")
     ):

@@ -19,7 +19,7 @@ from timeline_app import paths
 from timeline_app.bulk_layout import BulkIndex, select_rows
 from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
 from timeline_app.ingest.corpus import CorpusPaths, read_corpus
-from timeline_app.store import bulk, repo
+from timeline_app.store import bulk, bulk_cache, repo
 from timeline_app.store.bulk import (
     CATEGORIES,
     BulkColumns,
@@ -151,6 +151,20 @@ class Store:
         with self._raw() as conn:
             return bulk.bulk_columns(conn, flt)
 
+    def all_bulk_columns(self) -> BulkColumns:
+        """Every bulk event as columns, from the file cache when the data is unchanged."""
+        with self._raw() as conn:
+            path = bulk_cache.cache_path(
+                paths.user_dir() / "cache", self.path, bulk_cache.bulk_signature(conn)
+            )
+            cached = bulk_cache.load(path) if path.exists() else None
+            if cached is not None:
+                return cached
+            columns = bulk.bulk_columns(conn)
+        if len(columns):
+            bulk_cache.save(path, columns)
+        return columns
+
     def bulk_event(self, pk: int) -> BulkEvent | None:
         """One bulk event's details (tooltip, source pane); ``pk`` is its GLOBALEVENTID."""
         with self._raw() as conn:
@@ -193,12 +207,12 @@ def fetch_bulk(
 ) -> tuple[BulkData | None, BulkData | None]:
     """Runs on the worker thread: (all bulk events, those passing ``flt``), or Nones.
 
-    All bulk events are read from SQLite once (about two seconds for a million) and
-    kept; a new filter is then applied in memory. Bulk events carry no text, so a text
+    All bulk events are read once (from SQLite, about two seconds for a million, or
+    from the file cache) and kept; a new filter is then applied in memory. Bulk events carry no text, so a text
     search shows the curated events only.
     """
     if full is None:
-        columns = store.bulk_columns()
+        columns = store.all_bulk_columns()
         if len(columns) == 0:
             return None, None
         full = _indexed(columns)
