@@ -307,16 +307,6 @@ def _sorted_cumulative(
     return arr[:, 0], cumulative
 
 
-def edge_weights_naive(events: Iterable[Event], lo: float, hi: float) -> dict[Pair, EdgeWeight]:
-    """Reference implementation of ``PairIndex.window`` (used by the tests)."""
-    counts: dict[Pair, list[float]] = defaultdict(list)
-    for event in events:
-        if event.when.start_day < hi and event.when.end_day > lo:
-            for pair in event.pairs:
-                counts[pair].append(event.score)
-    return {pair: EdgeWeight(len(s), float(sum(s))) for pair, s in counts.items()}
-
-
 # -- relationship panel -----------------------------------------------------------
 
 
@@ -348,6 +338,12 @@ def score_ramp_rgb(scores: npt.ArrayLike) -> npt.NDArray[np.uint8]:
     values = np.nan_to_num(np.asarray(scores, dtype=np.float64), nan=0.0)
     steps = np.clip(np.rint((values + 10.0) * 10.0), 0, 200).astype(np.intp)
     return _SCORE_LUT[steps]
+
+
+def score_rgb(score: float) -> tuple[int, int, int]:
+    """The score ramp for one score (exact, no lookup table)."""
+    r, g, b = (int(v) for v in _score_ramp_exact([score])[0])
+    return r, g, b
 
 
 def score_colour_fraction(score: float) -> float:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import random
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 import pytest
@@ -8,9 +10,9 @@ import pytest
 from timeline_app.dates import DateSpan, to_day
 from timeline_app.domain import Category, Citation, Event, Modality, Pair, Participant, Role
 from timeline_app.layout import (
+    EdgeWeight,
     actor_index,
     date_ticks,
-    edge_weights_naive,
     edge_width,
     layout_marks,
     mark_at,
@@ -125,6 +127,16 @@ def test_ticks_before_1970_and_far_future() -> None:
     ticks = date_ticks(to_day(date(1, 1, 1)), to_day(date(9999, 1, 1)), max_ticks=10)
     assert ticks and all(t.label.isdigit() for t in ticks)
     assert date_ticks(5.0, 5.0) == []
+
+
+def edge_weights_naive(events: Iterable[Event], lo: float, hi: float) -> dict[Pair, EdgeWeight]:
+    """Reference for ``pair_index(...).window``: a plain loop over the events."""
+    counts: dict[Pair, list[float]] = defaultdict(list)
+    for event in events:
+        if event.when.start_day < hi and event.when.end_day > lo:
+            for pair in event.pairs:
+                counts[pair].append(event.score)
+    return {pair: EdgeWeight(len(s), float(sum(s))) for pair, s in counts.items()}
 
 
 def test_pair_index_matches_the_naive_count_for_every_window() -> None:

@@ -67,12 +67,19 @@ class Snapshot:
     filter: EventFilter
 
 
-def fetch_snapshot(store: Store, flt: EventFilter) -> Snapshot:
-    documents = {}
-    for document in store.documents():
-        found = store.document(document.file_name)
-        if found is not None:
-            documents[document.file_name] = found
+def fetch_snapshot(
+    store: Store,
+    flt: EventFilter,
+    documents: dict[str, tuple[Document, list[Paragraph]]] | None = None,
+) -> Snapshot:
+    """The events passing ``flt``; the articles are read again only when not given
+    (a filter change does not change them)."""
+    if documents is None:
+        documents = {}
+        for document in store.documents():
+            found = store.document(document.file_name)
+            if found is not None:
+                documents[document.file_name] = found
     return Snapshot(store.events(flt), store.actors(), documents, store.counts().events, flt)
 
 
@@ -384,8 +391,13 @@ class MainWindow(QMainWindow):
         with_bulk = self.bulk_action.isChecked()
         if changes.events or changes.database:
             self.bulk.invalidate()
+        reuse = self.snapshot is not None and not (changes.documents or changes.database)
+        documents = self.snapshot.documents if reuse and self.snapshot else None
         self.jobs.submit(
-            "Querying…", lambda: fetch_snapshot(store, flt), self._apply_snapshot, key="snapshot"
+            "Querying…",
+            lambda: fetch_snapshot(store, flt, documents),
+            self._apply_snapshot,
+            key="snapshot",
         )
         # Bulk events come in a second job: the curated timeline is drawn first.
         cached = self.bulk.full

@@ -13,12 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.domain import Category, Modality
-from timeline_app.layout import (
-    SCORE_CONFLICT_RGB,
-    SCORE_COOPERATION_RGB,
-    SCORE_NEUTRAL_RGB,
-    score_colour_fraction,
-)
+from timeline_app.layout import score_rgb
 
 CATEGORY_COLOURS: dict[Category, str] = {
     Category.AGREEMENT: "#1f77b4",
@@ -55,8 +50,6 @@ MODALITY_LABELS: dict[Modality, str] = {
     Modality.DISCUSSED: "Under discussion",
     Modality.THREATENED: "Threatened",
 }
-
-_CONFLICT, _NEUTRAL, _COOPERATION = SCORE_CONFLICT_RGB, SCORE_NEUTRAL_RGB, SCORE_COOPERATION_RGB
 
 
 @dataclass(frozen=True)
@@ -116,13 +109,8 @@ THEMES = {"light": LIGHT, "dark": DARK}
 
 def score_colour(score: float, alpha: int = 255) -> QColor:
     """Red for conflict, grey for neutral, green for cooperation."""
-    t = score_colour_fraction(score)
-    if t < 0.5:
-        a, b, f = _CONFLICT, _NEUTRAL, t / 0.5
-    else:
-        a, b, f = _NEUTRAL, _COOPERATION, (t - 0.5) / 0.5
-    rgb = [round(x + (y - x) * f) for x, y in zip(a, b, strict=True)]
-    return QColor(rgb[0], rgb[1], rgb[2], alpha)
+    r, g, b = score_rgb(score)
+    return QColor(r, g, b, alpha)
 
 
 def apply_palette(app: QApplication, theme: Theme) -> None:

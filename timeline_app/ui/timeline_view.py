@@ -117,6 +117,7 @@ class TimelineView(QWidget):
         self._days_per_pixel = 1.0
         self._bulk: BulkIndex | None = None
         self._bulk_layer: BulkLayer | None = None
+        self._empty_message = EMPTY_NO_DATA
 
         self.date_axis = DateAxis()
         self.lane_axis = LaneAxis()
@@ -318,14 +319,13 @@ class TimelineView(QWidget):
             if self._events[mark.event_index].id == event_id and (
                 lane is None or mark.lane == lane
             ):
+                lo, hi = self.visible_range()
+                # A point's centre; a bar's visible middle.
                 x = (
                     mark.start + 0.5
                     if mark.is_point
-                    else (mark.start + min(mark.end, mark.start + 20 * self._days_per_pixel)) / 2
+                    else (max(mark.start, lo) + min(mark.end, hi)) / 2
                 )
-                if not mark.is_point:
-                    lo, hi = self.visible_range()
-                    x = (max(mark.start, lo) + min(mark.end, hi)) / 2
                 y = row_centre(mark.lane, mark.row, self._layout.rows_per_lane[mark.lane])
                 scene_point = self.view_box.mapViewToScene(QPointF(x, y))
                 return self.plot.mapFromScene(scene_point).toPointF()
@@ -546,7 +546,7 @@ class TimelineView(QWidget):
     def _update_empty_state(self) -> None:
         empty = not self._events and self._bulk is None
         self.empty_label.setVisible(empty)
-        self.empty_label.setText(getattr(self, "_empty_message", EMPTY_NO_DATA))
+        self.empty_label.setText(self._empty_message)
         self.marks.setVisible(not empty)
         self._position_empty_label()
 
