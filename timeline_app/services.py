@@ -1,7 +1,7 @@
 """Use cases: the only caller of ``timeline_app.store``.
 
 The command line and the GUI both go through ``Store``; every method opens its
-own session (one per user action), so a background job can call it safely from
+own connection (one per user action), so a background job can call it safely from
 a worker thread.
 """
 
@@ -13,12 +13,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING
 
 from timeline_app import paths
 from timeline_app.bulk_layout import BulkIndex, select_rows
 from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
-from timeline_app.ingest.corpus import CorpusPaths, read_corpus
 from timeline_app.store import bulk, bulk_cache, repo
 from timeline_app.store.bulk import (
     CATEGORIES,
@@ -28,8 +27,11 @@ from timeline_app.store.bulk import (
     ProgressCallback,
 )
 from timeline_app.store.db import Database, open_database
-from timeline_app.store.loader import LoadReport, write_corpus
 from timeline_app.store.repo import Counts, ParagraphHit
+
+if TYPE_CHECKING:  # imported where used: the YAML reader and the ORM are not needed to view
+    from timeline_app.ingest.corpus import CorpusPaths
+    from timeline_app.store.loader import LoadReport
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,15 @@ class Changes:
 
 
 def bundled_corpus_paths() -> CorpusPaths:
+    from timeline_app.ingest.corpus import CorpusPaths
+
     seeds = paths.seeds_dir()
     return CorpusPaths(seeds=seeds, events=seeds / "events.yaml", resources=paths.resources_dir())
 
 
 def corpus_paths(events: Path | None = None, sources: Path | None = None) -> CorpusPaths:
+    from timeline_app.ingest.corpus import CorpusPaths
+
     bundled = bundled_corpus_paths()
     seeds = sources or bundled.seeds
     return CorpusPaths(
@@ -83,6 +89,9 @@ class Store:
     # -- loading -----------------------------------------------------------
     def load(self, corpus: CorpusPaths | None = None) -> LoadReport:
         """Validate everything first, then write it in one transaction."""
+        from timeline_app.ingest.corpus import read_corpus
+        from timeline_app.store.loader import write_corpus
+
         validated = read_corpus(corpus or bundled_corpus_paths())
         return write_corpus(self.db, validated)
 
@@ -96,36 +105,36 @@ class Store:
 
     # -- reading -----------------------------------------------------------
     def counts(self) -> Counts:
-        with self.db.sessions() as session:
-            return repo.counts(session)
+        with self.db.connect() as conn:
+            return repo.counts(conn)
 
     def actors(self) -> list[Actor]:
-        with self.db.sessions() as session:
-            return repo.all_actors(session)
+        with self.db.connect() as conn:
+            return repo.all_actors(conn)
 
     def documents(self) -> list[Document]:
-        with self.db.sessions() as session:
-            return repo.all_documents(session)
+        with self.db.connect() as conn:
+            return repo.all_documents(conn)
 
     def events(self, flt: EventFilter = EventFilter()) -> list[Event]:
-        with self.db.sessions() as session:
-            return repo.events(session, flt)
+        with self.db.connect() as conn:
+            return repo.events(conn, flt)
 
     def event(self, event_id: str) -> Event | None:
-        with self.db.sessions() as session:
-            return repo.event_by_id(session, event_id)
+        with self.db.connect() as conn:
+            return repo.event_by_id(conn, event_id)
 
     def document(self, file_name: str) -> tuple[Document, list[Paragraph]] | None:
-        with self.db.sessions() as session:
-            return repo.document_with_paragraphs(session, file_name)
+        with self.db.connect() as conn:
+            return repo.document_with_paragraphs(conn, file_name)
 
     def search_paragraphs(self, user_text: str, limit: int = 50) -> list[ParagraphHit]:
-        with self.db.sessions() as session:
-            return repo.search_paragraphs(session, user_text, limit)
+        with self.db.connect() as conn:
+            return repo.search_paragraphs(conn, user_text, limit)
 
     def integrity_problems(self) -> list[str]:
-        with self.db.sessions() as session:
-            return repo.integrity_problems(session)
+        with self.db.connect() as conn:
+            return repo.integrity_problems(conn)
 
     # -- bulk events (GDELT) -------------------------------------------------
     def import_gdelt(
@@ -172,13 +181,8 @@ class Store:
 
     @contextmanager
     def _raw(self) -> Iterator[sqlite3.Connection]:
-        # Bulk work uses the driver's connection directly (see store/bulk.py for why);
-        # it comes from the engine, so it is set up like every other connection.
-        proxy = self.db.engine.raw_connection()
-        try:
-            yield cast(sqlite3.Connection, proxy.driver_connection)
-        finally:
-            proxy.close()
+        with self.db.connect() as conn:
+            yield conn
 
 
 # -- bulk events for the views ---------------------------------------------------------

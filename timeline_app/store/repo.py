@@ -1,11 +1,19 @@
-"""Queries returning frozen domain objects; ORM rows never leave this package."""
+"""Queries returning frozen domain objects, in plain SQL on a ``sqlite3`` connection.
+
+Reads do not go through the ORM: importing SQLAlchemy costs about 0.4 s of every
+start (measured), and the viewer's first screen needs only these few queries. The
+ORM stays where it pays, in the loader's writes (``store/loader.py``), and is
+imported only when something is written. Every value comes from our own schema
+(``migrations.py``); user text reaches SQL only as bound parameters.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from sqlalchemy import Select, func, select, text
-from sqlalchemy.orm import Session, selectinload
+from typing import Any
 
 from timeline_app.dates import DateSpan, Precision, parse_iso, to_day
 from timeline_app.domain import (
@@ -22,15 +30,6 @@ from timeline_app.domain import (
     Role,
 )
 from timeline_app.store.fts import match_query
-from timeline_app.store.orm import (
-    ActorRow,
-    CitationRow,
-    DocumentRow,
-    EventActorRow,
-    EventPairRow,
-    EventRow,
-    ParagraphRow,
-)
 
 
 @dataclass(frozen=True)
@@ -59,184 +58,203 @@ class ParagraphHit:
     snippet: str
 
 
-def all_actors(session: Session) -> list[Actor]:
-    rows = session.scalars(select(ActorRow).order_by(ActorRow.code))
-    return [Actor(r.code, r.name, ActorKind(r.kind), r.region, r.colour, r.x, r.y) for r in rows]
+def all_actors(conn: sqlite3.Connection) -> list[Actor]:
+    rows = conn.execute("SELECT code, name, kind, region, colour, x, y FROM actors ORDER BY code")
+    return [Actor(code, name, ActorKind(kind), region, colour, x, y) for code, name, kind, region,
+            colour, x, y in rows]  # fmt: skip
 
 
-def _document(row: DocumentRow) -> Document:
-    start, _ = parse_iso(row.published)
+_DOCUMENT_COLUMNS = (
+    "file_name, title, title_supplied, outlet, published, published_precision, "
+    "published_inferred, published_note, language, content_hash"
+)
+
+
+def _document(row: Sequence[Any]) -> Document:
+    (file_name, title, supplied, outlet, published, precision, inferred, note, language,
+     content_hash) = row  # fmt: skip
+    start, _ = parse_iso(published)
     return Document(
-        file_name=row.file_name,
-        title=row.title,
-        title_supplied=row.title_supplied,
-        outlet=row.outlet,
-        published=DateSpan(start, Precision(row.published_precision)),
-        published_inferred=row.published_inferred,
-        published_note=row.published_note,
-        language=row.language,
-        content_hash=row.content_hash,
+        file_name=file_name,
+        title=title,
+        title_supplied=bool(supplied),
+        outlet=outlet,
+        published=DateSpan(start, Precision(precision)),
+        published_inferred=bool(inferred),
+        published_note=note,
+        language=language,
+        content_hash=content_hash,
     )
 
 
-def all_documents(session: Session) -> list[Document]:
-    return [
-        _document(r) for r in session.scalars(select(DocumentRow).order_by(DocumentRow.file_name))
-    ]
+def all_documents(conn: sqlite3.Connection) -> list[Document]:
+    rows = conn.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY file_name")
+    return [_document(row) for row in rows]
 
 
 def document_with_paragraphs(
-    session: Session, file_name: str
+    conn: sqlite3.Connection, file_name: str
 ) -> tuple[Document, list[Paragraph]] | None:
-    row = session.scalars(
-        select(DocumentRow)
-        .where(DocumentRow.file_name == file_name)
-        .options(selectinload(DocumentRow.paragraphs))
-    ).one_or_none()
+    row = conn.execute(
+        f"SELECT pk, {_DOCUMENT_COLUMNS} FROM documents WHERE file_name = ?", (file_name,)
+    ).fetchone()
     if row is None:
         return None
+    rows = conn.execute(
+        "SELECT ordinal, text, start_offset, end_offset, boilerplate FROM paragraphs "
+        "WHERE document_pk = ? ORDER BY ordinal",
+        (row[0],),
+    )
     paragraphs = [
-        Paragraph(file_name, p.ordinal, p.text, p.start_offset, p.end_offset, p.boilerplate)
-        for p in row.paragraphs
+        Paragraph(file_name, ordinal, text, start, end, bool(boilerplate))
+        for ordinal, text, start, end, boilerplate in rows
     ]
-    return _document(row), paragraphs
+    return _document(row[1:]), paragraphs
 
 
-def _event(row: EventRow, citation_places: dict[int, tuple[str, int]]) -> Event:
-    when = DateSpan.parse(
-        row.date_start, row.date_end, approximate=row.approximate, relative=row.relative
-    )
-    return Event(
-        id=row.id,
-        title=row.title,
-        summary=row.summary,
-        when=when,
-        actors=tuple(Participant(a.actor_code, Role(a.role)) for a in row.actors),
-        category=Category(row.category),
-        modality=Modality(row.modality),
-        score=row.score,
-        citations=tuple(Citation(*citation_places[c.paragraph_pk], c.quote) for c in row.citations),
-        date_note=row.date_note,
-        dataset=row.dataset,
-    )
+def _where(conn: sqlite3.Connection, flt: EventFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
 
+    def one_of(column: str, values: Iterable[object]) -> None:
+        listed = sorted(values)  # type: ignore[type-var]
+        clauses.append(f"{column} IN ({', '.join('?' * len(listed))})")
+        params.extend(listed)
 
-def _filtered(statement: Select[EventRow], flt: EventFilter, session: Session) -> Select[EventRow]:
     if flt.start is not None:
-        statement = statement.where(EventRow.end_day > to_day(flt.start))
+        clauses.append("e.end_day > ?")
+        params.append(to_day(flt.start))
     if flt.end is not None:
-        statement = statement.where(EventRow.start_day <= to_day(flt.end))
+        clauses.append("e.start_day <= ?")
+        params.append(to_day(flt.end))
     if flt.categories:
-        statement = statement.where(EventRow.category.in_([c.value for c in flt.categories]))
+        one_of("e.category", (c.value for c in flt.categories))
     if flt.modalities:
-        statement = statement.where(EventRow.modality.in_([m.value for m in flt.modalities]))
+        one_of("e.modality", (m.value for m in flt.modalities))
     if flt.datasets:
-        statement = statement.where(EventRow.dataset.in_(sorted(flt.datasets)))
+        one_of("e.dataset", flt.datasets)
     if flt.actors:
-        involved = select(EventActorRow.event_pk).where(
-            EventActorRow.actor_code.in_(sorted(flt.actors))
+        codes = sorted(flt.actors)
+        clauses.append(
+            "e.pk IN (SELECT event_pk FROM event_actors "
+            f"WHERE actor_code IN ({', '.join('?' * len(codes))}))"
         )
-        statement = statement.where(EventRow.pk.in_(involved))
+        params.extend(codes)
     if flt.text.strip():
-        statement = statement.where(EventRow.pk.in_(matching_event_pks(session, flt.text)))
-    return statement
+        one_of("e.pk", matching_event_pks(conn, flt.text))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def matching_event_pks(session: Session, user_text: str) -> list[int]:
+def matching_event_pks(conn: sqlite3.Connection, user_text: str) -> list[int]:
     """Events whose own text matches, or that cite a paragraph that matches."""
     query = match_query(user_text)
     if query is None:
         return []
-    own = session.execute(
-        text("SELECT rowid FROM event_fts WHERE event_fts MATCH :q"), {"q": query}
-    ).scalars()
-    via_paragraphs = session.execute(
-        text(
-            "SELECT DISTINCT c.event_pk FROM citations c JOIN paragraph_fts f "
-            "ON f.rowid = c.paragraph_pk WHERE paragraph_fts MATCH :q"
-        ),
-        {"q": query},
-    ).scalars()
-    return sorted(set(own) | set(via_paragraphs))
+    own = conn.execute("SELECT rowid FROM event_fts WHERE event_fts MATCH ?", (query,))
+    via_paragraphs = conn.execute(
+        "SELECT DISTINCT c.event_pk FROM citations c JOIN paragraph_fts f "
+        "ON f.rowid = c.paragraph_pk WHERE paragraph_fts MATCH ?",
+        (query,),
+    )
+    return sorted({pk for (pk,) in own} | {pk for (pk,) in via_paragraphs})
 
 
-def search_paragraphs(session: Session, user_text: str, limit: int = 50) -> list[ParagraphHit]:
+def search_paragraphs(
+    conn: sqlite3.Connection, user_text: str, limit: int = 50
+) -> list[ParagraphHit]:
     query = match_query(user_text)
     if query is None:
         return []
-    rows = session.execute(
-        text(
-            "SELECT d.file_name, p.ordinal, snippet(paragraph_fts, 0, '[', ']', '…', 12) "
-            "FROM paragraph_fts JOIN paragraphs p ON p.pk = paragraph_fts.rowid "
-            "JOIN documents d ON d.pk = p.document_pk "
-            "WHERE paragraph_fts MATCH :q ORDER BY rank LIMIT :n"
-        ),
-        {"q": query, "n": limit},
+    rows = conn.execute(
+        "SELECT d.file_name, p.ordinal, snippet(paragraph_fts, 0, '[', ']', '…', 12) "
+        "FROM paragraph_fts JOIN paragraphs p ON p.pk = paragraph_fts.rowid "
+        "JOIN documents d ON d.pk = p.document_pk "
+        "WHERE paragraph_fts MATCH ? ORDER BY rank LIMIT ?",
+        (query, limit),
     )
     return [ParagraphHit(name, ordinal, snippet) for name, ordinal, snippet in rows]
 
 
-def events(session: Session, flt: EventFilter = EventFilter()) -> list[Event]:
-    statement = _filtered(
-        select(EventRow).options(selectinload(EventRow.actors), selectinload(EventRow.citations)),
-        flt,
-        session,
-    ).order_by(EventRow.start_day, EventRow.id)
-    rows = session.scalars(statement).all()
-    paragraph_pks = {c.paragraph_pk for r in rows for c in r.citations}
-    places = _paragraph_places(session, paragraph_pks)
-    return [_event(r, places) for r in rows]
+_EVENT_COLUMNS = (
+    "e.pk, e.id, e.title, e.summary, e.date_start, e.date_end, e.approximate, e.relative, "
+    "e.category, e.modality, e.score, e.date_note, e.dataset"
+)
 
 
-def event_by_id(session: Session, event_id: str) -> Event | None:
-    row = session.scalars(
-        select(EventRow)
-        .where(EventRow.id == event_id)
-        .options(selectinload(EventRow.actors), selectinload(EventRow.citations))
-    ).one_or_none()
-    if row is None:
-        return None
-    return _event(row, _paragraph_places(session, {c.paragraph_pk for c in row.citations}))
+def _events(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[Event]:
+    """Events matching ``where`` (on alias ``e``), by start day then id; their actors
+    and citations come in one query each for the whole set, not one per event."""
+    rows = conn.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events e{where} ORDER BY e.start_day, e.id", params
+    ).fetchall()
+    if not rows:
+        return []
+    chosen = f"(SELECT e.pk FROM events e{where})"
+    actors: dict[int, list[Participant]] = defaultdict(list)
+    for pk, code, role in conn.execute(
+        f"SELECT event_pk, actor_code, role FROM event_actors WHERE event_pk IN {chosen} "
+        "ORDER BY event_pk, position",
+        params,
+    ):
+        actors[pk].append(Participant(code, Role(role)))
+    citations: dict[int, list[Citation]] = defaultdict(list)
+    for pk, name, ordinal, quote in conn.execute(
+        "SELECT c.event_pk, d.file_name, p.ordinal, c.quote FROM citations c "
+        "JOIN paragraphs p ON p.pk = c.paragraph_pk JOIN documents d ON d.pk = p.document_pk "
+        f"WHERE c.event_pk IN {chosen} ORDER BY c.event_pk, c.ordinal",
+        params,
+    ):
+        citations[pk].append(Citation(name, ordinal, quote))
+    return [_event(row, actors[row[0]], citations[row[0]]) for row in rows]
 
 
-def _paragraph_places(session: Session, pks: set[int]) -> dict[int, tuple[str, int]]:
-    if not pks:
-        return {}
-    rows = session.execute(
-        select(ParagraphRow.pk, DocumentRow.file_name, ParagraphRow.ordinal)
-        .join(DocumentRow, DocumentRow.pk == ParagraphRow.document_pk)
-        .where(ParagraphRow.pk.in_(pks))
+def _event(row: Sequence[Any], actors: list[Participant], citations: list[Citation]) -> Event:
+    (_pk, event_id, title, summary, start, end, approximate, relative, category, modality,
+     score, note, dataset) = row  # fmt: skip
+    return Event(
+        id=event_id,
+        title=title,
+        summary=summary,
+        when=DateSpan.parse(start, end, approximate=bool(approximate), relative=bool(relative)),
+        actors=tuple(actors),
+        category=Category(category),
+        modality=Modality(modality),
+        score=score,
+        citations=tuple(citations),
+        date_note=note,
+        dataset=dataset,
     )
-    return {pk: (name, ordinal) for pk, name, ordinal in rows}
 
 
-def counts(session: Session) -> Counts:
-    n_events = session.scalar(select(func.count()).select_from(EventRow)) or 0
-    n_pairs = (
-        session.scalar(
-            select(func.count()).select_from(
-                select(EventPairRow.actor_a, EventPairRow.actor_b).distinct().subquery()
-            )
-        )
-        or 0
-    )
-    n_sources = session.scalar(select(func.count()).select_from(DocumentRow)) or 0
+def events(conn: sqlite3.Connection, flt: EventFilter = EventFilter()) -> list[Event]:
+    where, params = _where(conn, flt)
+    return _events(conn, where, params)
+
+
+def event_by_id(conn: sqlite3.Connection, event_id: str) -> Event | None:
+    found = _events(conn, " WHERE e.id = ?", (event_id,))
+    return found[0] if found else None
+
+
+def counts(conn: sqlite3.Connection) -> Counts:
+    (n_events,) = conn.execute("SELECT count(*) FROM events").fetchone()
+    (n_pairs,) = conn.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT actor_a, actor_b FROM event_pairs)"
+    ).fetchone()
+    (n_sources,) = conn.execute("SELECT count(*) FROM documents").fetchone()
     return Counts(n_events, n_pairs, n_sources)
 
 
-def integrity_problems(session: Session) -> list[str]:
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     """SQLite's own integrity and foreign-key checks, as readable lines."""
-    problems: list[str] = []
-    for (line,) in session.execute(text("PRAGMA integrity_check")):
-        if line != "ok":
-            problems.append(f"integrity: {line}")
-    for row in session.execute(text("PRAGMA foreign_key_check")):
+    problems = [
+        f"integrity: {line}" for (line,) in conn.execute("PRAGMA integrity_check") if line != "ok"
+    ]
+    for row in conn.execute("PRAGMA foreign_key_check"):
         problems.append(f"foreign key: table {row[0]} row {row[1]} refers to missing {row[2]}")
-    orphans = session.scalar(
-        select(func.count())
-        .select_from(CitationRow)
-        .where(CitationRow.paragraph_pk.not_in(select(ParagraphRow.pk)))
-    )
+    (orphans,) = conn.execute(
+        "SELECT count(*) FROM citations WHERE paragraph_pk NOT IN (SELECT pk FROM paragraphs)"
+    ).fetchone()
     if orphans:
         problems.append(f"{orphans} citations point at missing paragraphs")
     return problems
