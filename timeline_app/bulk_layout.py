@@ -55,7 +55,7 @@ class BulkIndex:
         days = np.asarray(day, dtype=np.int64)
         pair_ids = np.asarray(pair_id, dtype=np.int64)
         scores = np.asarray(score, dtype=np.float64)
-        categories = np.asarray(category_id, dtype=np.int64)
+        categories = np.asarray(category_id, dtype=np.int8)
         rows = (
             np.arange(len(days), dtype=np.int64) if row is None else np.asarray(row, dtype=np.int64)
         )
@@ -74,39 +74,85 @@ class BulkIndex:
         self._cum = np.concatenate([[0.0], np.cumsum(self._scores)])
         # (lane, day) packed in one sorted int64 key: one searchsorted answers for all lanes.
         self._keys = (sorted_pairs.astype(np.int64) << 32) + (self._days - _DAY_OFFSET)
+        # Each lane's number inside the keys. A lane subset shares the arrays above and
+        # only narrows the lanes, so its lane i is keyed by the parent's number.
+        self._lane_key = np.arange(len(pairs), dtype=np.int64)
+        self._is_view = False
 
     def __len__(self) -> int:
-        return len(self._days)
+        return int((self._ends - self._starts).sum())
 
     def subset_lanes(self, lanes: Sequence[int]) -> BulkIndex:
-        """An index of only these lanes, without sorting again: each lane's run is
-        already contiguous and sorted by day, so the runs are simply concatenated."""
-        keep = sorted(set(lanes))
-        pieces = [slice(int(self._starts[lane]), int(self._ends[lane])) for lane in keep]
-        subset = BulkIndex.__new__(BulkIndex)
-        subset.pairs = [self.pairs[lane] for lane in keep]
-        take = (
-            np.concatenate([np.arange(p.start, p.stop) for p in pieces])
-            if pieces
-            else np.zeros(0, dtype=np.int64)
-        )
-        subset._days = self._days[take]
-        subset._scores = self._scores[take]
-        subset._categories = self._categories[take]
-        subset._rows = self._rows[take]
-        sizes = np.array([p.stop - p.start for p in pieces], dtype=np.int64)
-        subset._ends = np.cumsum(sizes)
-        subset._starts = subset._ends - sizes
-        sorted_pairs = np.repeat(np.arange(len(keep), dtype=np.int64), sizes)
-        subset._cum = np.concatenate([[0.0], np.cumsum(subset._scores)])
-        subset._keys = (sorted_pairs << 32) + (subset._days - _DAY_OFFSET)
+        """An index of only these lanes (an actor filter), without copying: the arrays
+        are shared and only the lane bookkeeping is new, so it costs microseconds."""
+        keep = np.array(sorted(set(lanes)), dtype=np.int64)
+        subset = self._copy_with(self._starts[keep], self._ends[keep], self._lane_key[keep])
+        subset.pairs = [self.pairs[lane] for lane in keep.tolist()]
+        subset._is_view = True
         return subset
+
+    def filtered(
+        self,
+        start_day: int | None = None,
+        end_day: int | None = None,
+        categories: Sequence[int] | None = None,
+    ) -> BulkIndex:
+        """Only the events from ``start_day`` to ``end_day`` (inclusive) in these category
+        ids; lanes left empty are dropped. The arrays are already in (lane, day) order,
+        so a boolean mask keeps that order: no sort, which is what keeps a filter
+        change within a frame or two at a million events."""
+        mask: npt.NDArray[np.bool_] | None = None
+
+        def narrow(keep: npt.NDArray[np.bool_]) -> None:
+            nonlocal mask
+            mask = keep if mask is None else mask & keep
+
+        if start_day is not None:
+            narrow(self._days >= start_day)
+        if end_day is not None:
+            narrow(self._days <= end_day)
+        if categories is not None:
+            wanted = np.zeros(256, dtype=bool)  # category ids are int8
+            wanted[list(categories)] = True
+            narrow(wanted[self._categories.view(np.uint8)])
+        if mask is None:
+            return self
+        # Kept events per lane: sums over each lane's run [start, end) (reduceat needs
+        # increasing bounds below the length, hence the padding and the empty-run fix).
+        bounds = np.stack([self._starts, self._ends], axis=1).ravel()
+        padded = np.concatenate([mask, [False]])
+        counts = np.add.reduceat(padded, bounds, dtype=np.int64)[::2]
+        counts[self._ends == self._starts] = 0
+        lanes = np.flatnonzero(counts)
+        if self._is_view:  # rows of lanes outside this view are not ours to keep
+            mask = mask & _runs_mask(len(mask), self._starts[lanes], self._ends[lanes])
+        ends = np.cumsum(counts[lanes])
+        subset = self._copy_with(ends - counts[lanes], ends, self._lane_key[lanes])
+        subset.pairs = [self.pairs[lane] for lane in lanes.tolist()]
+        taken = np.flatnonzero(mask)
+        subset._days = self._days[taken]
+        subset._scores = self._scores[taken]
+        subset._categories = self._categories[taken]
+        subset._rows = self._rows[taken]
+        subset._keys = self._keys[taken]
+        subset._cum = np.concatenate([[0.0], np.cumsum(subset._scores)])
+        subset._is_view = False  # the mask kept only this index's own lanes
+        return subset
+
+    def _copy_with(self, starts: IntArray, ends: IntArray, lane_key: IntArray) -> BulkIndex:
+        other = BulkIndex.__new__(BulkIndex)
+        other.__dict__.update(self.__dict__)
+        other._starts, other._ends, other._lane_key = starts, ends, lane_key
+        return other
 
     def day_span(self) -> tuple[float, float]:
         """First day and the day after the last, over all lanes."""
-        if not len(self._days):
+        full = self._ends > self._starts
+        if not full.any():
             return (0.0, 0.0)
-        return float(self._days.min()), float(self._days.max()) + 1.0
+        first = self._days[self._starts[full]].min()
+        last = self._days[self._ends[full] - 1].max()
+        return float(first), float(last) + 1.0
 
     def lane_of(self, pair: Pair) -> int | None:
         try:
@@ -152,7 +198,8 @@ class BulkIndex:
         if not lanes:
             return np.zeros((0, columns), dtype=np.int64), np.zeros((0, columns))
         edges = np.ceil(np.linspace(lo, hi, columns + 1) - _DAY_OFFSET).astype(np.int64)
-        queries = (np.asarray(lanes, dtype=np.int64)[:, None] << 32) + edges[None, :]
+        keyed = self._lane_key[np.asarray(lanes, dtype=np.int64)]
+        queries = (keyed[:, None] << 32) + edges[None, :]
         positions = np.searchsorted(self._keys, queries.ravel(), side="left").reshape(queries.shape)
         counts = np.diff(positions, axis=1)
         sums = np.diff(self._cum[positions], axis=1)
@@ -162,7 +209,7 @@ class BulkIndex:
 
     def events_in(
         self, lane: int, lo: float, hi: float
-    ) -> tuple[IntArray, FloatArray, IntArray, IntArray]:
+    ) -> tuple[IntArray, FloatArray, npt.NDArray[np.int8], IntArray]:
         """(days, scores, category ids, rows) of the lane's events in [lo, hi)."""
         i, j = self._slice(lane, lo, hi)
         return self._days[i:j], self._scores[i:j], self._categories[i:j], self._rows[i:j]
@@ -184,6 +231,14 @@ class BulkIndex:
             if j > i:
                 result[pair] = (j - i, float(self._cum[j] - self._cum[i]))
         return result
+
+
+def _runs_mask(n: int, starts: IntArray, ends: IntArray) -> npt.NDArray[np.bool_]:
+    """True inside the runs [starts[i], ends[i]) of an array of length ``n``."""
+    edges = np.zeros(n + 1, dtype=np.int32)
+    np.add.at(edges, starts, 1)
+    np.add.at(edges, ends, -1)
+    return np.cumsum(edges[:-1]) > 0
 
 
 def select_rows(

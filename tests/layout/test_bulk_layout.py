@@ -138,3 +138,63 @@ def test_subset_of_lanes_matches_an_index_built_from_scratch(data: dict[str, np.
     assert subset.window(0, 5000).keys() == fresh.window(0, 5000).keys()
     counts, _ = subset.bins_many([0, 1], 100, 4000, 50)
     assert np.array_equal(counts[1], fresh.bins(1, 100, 4000, 50).counts)
+
+
+def _fresh_index(data: dict[str, np.ndarray], mask: np.ndarray) -> BulkIndex:
+    """An index built from scratch over the rows in ``mask``, lanes renumbered."""
+    lanes = sorted(set(data["pair_id"][mask].tolist()))
+    remap = np.full(len(PAIRS), -1)
+    remap[lanes] = np.arange(len(lanes))
+    return BulkIndex(
+        [PAIRS[lane] for lane in lanes],
+        day=data["day"][mask],
+        pair_id=remap[data["pair_id"][mask]],
+        score=data["score"][mask],
+        category_id=data["category_id"][mask],
+        row=np.flatnonzero(mask),
+    )
+
+
+def _assert_same(a: BulkIndex, b: BulkIndex) -> None:
+    assert a.pairs == b.pairs and len(a) == len(b)
+    assert a.day_span() == b.day_span()
+    lanes = list(range(len(a.pairs)))
+    counts_a, means_a = a.bins_many(lanes, 100, 4000, 37)
+    counts_b, means_b = b.bins_many(lanes, 100, 4000, 37)
+    assert np.array_equal(counts_a, counts_b)
+    assert np.allclose(np.nan_to_num(means_a), np.nan_to_num(means_b))
+    window_a, window_b = a.window(0, 5000), b.window(0, 5000)
+    assert window_a.keys() == window_b.keys()
+    for pair, (count, total) in window_a.items():
+        assert count == window_b[pair][0] and np.isclose(total, window_b[pair][1])
+    for lane in lanes:
+        for got, want in zip(a.events_in(lane, 0, 5000), b.events_in(lane, 0, 5000), strict=True):
+            assert np.array_equal(np.sort(got), np.sort(want))
+
+
+def test_filtered_index_matches_an_index_built_from_scratch(data: dict[str, np.ndarray]) -> None:
+    index = BulkIndex(PAIRS, **data)
+    filtered = index.filtered(start_day=1500, end_day=3000, categories=[1, 3])
+    mask = (data["day"] >= 1500) & (data["day"] <= 3000) & np.isin(data["category_id"], [1, 3])
+    assert 0 < mask.sum() < len(mask)
+    _assert_same(filtered, _fresh_index(data, mask))
+
+
+def test_filtering_a_lane_subset_keeps_only_its_lanes(data: dict[str, np.ndarray]) -> None:
+    index = BulkIndex(PAIRS, **data)
+    view = index.subset_lanes([2, 0])
+    _assert_same(view, _fresh_index(data, np.isin(data["pair_id"], [0, 2])))
+    filtered = view.filtered(categories=[0])
+    mask = np.isin(data["pair_id"], [0, 2]) & (data["category_id"] == 0)
+    _assert_same(filtered, _fresh_index(data, mask))
+
+
+def test_a_filter_that_empties_a_lane_drops_it(data: dict[str, np.ndarray]) -> None:
+    index = BulkIndex(PAIRS, **data)
+    # A one-day window on a day when only lane 1 has events.
+    others = set(data["day"][data["pair_id"] != 1].tolist())
+    only = [d for d in data["day"][data["pair_id"] == 1].tolist() if d not in others]
+    assert only, "the fixture has such days"
+    filtered = index.filtered(start_day=only[0], end_day=only[0])
+    assert filtered.pairs == [PAIRS[1]]
+    assert filtered.lane_size(0) == int(np.sum((data["day"] == only[0]) & (data["pair_id"] == 1)))

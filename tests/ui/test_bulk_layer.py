@@ -118,8 +118,14 @@ def test_filters_apply_to_bulk_events_in_memory(
     assert window.bulk.full is everything, "a filter change reuses the events read once"
     picked = window.bulk.data
     assert picked is not None
+    assert picked.columns is everything.columns, "a filter shares the columns, never copies"
+    assert picked.rows is not None
+    pairs = picked.columns.pairs
     assert all(
-        "VNM" in (picked.columns.pairs[int(i)].a, picked.columns.pairs[int(i)].b)
-        for i in picked.columns.pair_id
+        "VNM" in (pairs[int(i)].a, pairs[int(i)].b) for i in picked.columns.pair_id[picked.rows]
     )
-    assert len(picked.columns) < len(everything.columns)
+    assert 0 < len(picked) < len(everything)
+    assert len(picked.index) == len(picked)
+    assert all("VNM" in (p.a, p.b) for p in picked.index.pairs)
+    table = window.bulk.table.bulk_model
+    assert table.total() == len(picked)

@@ -70,9 +70,12 @@ class BulkController(QObject):
         self.full = full
         self.data = data if self.visible else None
         self.window.timeline.set_bulk(self.data.index if self.data else None)
-        self.table.set_columns(self.data.columns if self.data else None)
+        if self.data is None:
+            self.table.set_columns(None)
+        else:
+            self.table.set_columns(self.data.columns, self.data.rows)
         tabs = self.window.event_tabs
-        count = len(self.data.columns) if self.data else 0
+        count = len(self.data) if self.data else 0
         tabs.setTabText(1, f"Bulk events ({count:,})")
         tabs.setTabVisible(1, count > 0)
 
@@ -80,7 +83,7 @@ class BulkController(QObject):
         return self.data.index.window(lo, hi) if self.data else {}
 
     def describe(self) -> str:
-        return f" · {len(self.data.columns):,} bulk events" if self.data else ""
+        return f" · {len(self.data):,} bulk events" if self.data else ""
 
     def show_event(self, pk: int) -> None:
         store = self.window.store

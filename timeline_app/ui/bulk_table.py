@@ -40,16 +40,22 @@ class BulkTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._columns: BulkColumnsLike | None = None
-        self._order: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._rows: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)  # those in the filter
+        self._order: npt.NDArray[np.int64] = self._rows  # the same, in the shown order
         self._shown = 0
         self._theme = LIGHT
 
-    def set_columns(self, columns: BulkColumnsLike | None) -> None:
+    def set_columns(
+        self, columns: BulkColumnsLike | None, rows: npt.NDArray[np.int64] | None = None
+    ) -> None:
+        """Show ``rows`` (positions in ``columns``, ascending; ``None``: every row).
+        The columns are shared, never copied: a filter only changes ``rows``."""
         self.beginResetModel()
         self._columns = columns
         n = 0 if columns is None else len(columns.day)
-        self._order = np.arange(n, dtype=np.int64)
-        self._shown = min(n, PAGE)
+        self._rows = np.arange(n, dtype=np.int64) if rows is None else rows
+        self._order = self._rows
+        self._shown = min(len(self._order), PAGE)
         self.endResetModel()
 
     def set_theme(self, theme: Theme) -> None:
@@ -122,7 +128,7 @@ class BulkTableModel(QAbstractTableModel):
         }[column]
         self.layoutAboutToBeChanged.emit()
         # Stable sort, day as the tie-breaker (the columns arrive sorted by day).
-        self._order = np.argsort(keys, kind="stable").astype(np.int64)
+        self._order = self._rows[np.argsort(keys[self._rows], kind="stable")]
         if order == Qt.SortOrder.DescendingOrder:
             self._order = self._order[::-1].copy()
         self.layoutChanged.emit()
@@ -152,8 +158,10 @@ class BulkTable(QTableView):
             self.setColumnWidth(column, width)
         self.selectionModel().selectionChanged.connect(self._on_selection)
 
-    def set_columns(self, columns: BulkColumnsLike | None) -> None:
-        self.bulk_model.set_columns(columns)
+    def set_columns(
+        self, columns: BulkColumnsLike | None, rows: npt.NDArray[np.int64] | None = None
+    ) -> None:
+        self.bulk_model.set_columns(columns, rows)
 
     def _on_selection(self, *_args: object) -> None:
         rows = self.selectionModel().selectedRows()
