@@ -199,8 +199,14 @@ class BulkIndex:
             return np.zeros((0, columns), dtype=np.int64), np.zeros((0, columns))
         edges = np.ceil(np.linspace(lo, hi, columns + 1) - _DAY_OFFSET).astype(np.int64)
         keyed = self._lane_key[np.asarray(lanes, dtype=np.int64)]
-        queries = (keyed[:, None] << 32) + edges[None, :]
-        positions = np.searchsorted(self._keys, queries.ravel(), side="left").reshape(queries.shape)
+        # Queries in ascending order let numpy start each search from the last answer
+        # (about a tenth faster here); the rows go back to the caller's lane order after.
+        order = np.argsort(keyed, kind="stable")
+        queries = (keyed[order][:, None] << 32) + edges[None, :]
+        positions = np.empty(queries.shape, dtype=np.int64)
+        positions[order] = np.searchsorted(self._keys, queries.ravel(), side="left").reshape(
+            queries.shape
+        )
         counts = np.diff(positions, axis=1)
         sums = np.diff(self._cum[positions], axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):

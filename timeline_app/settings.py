@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from timeline_app.paths import user_dir
+from timeline_app.paths import default_db_path, user_dir
 
 SETTINGS_FILE = "settings.json"
 
@@ -51,6 +51,10 @@ class Settings:
         if settings.theme not in ("light", "dark"):
             settings.theme = "light"
         return settings
+
+    def database_path(self) -> Path:
+        """The database a start without ``--db`` opens: the last one, else the default."""
+        return Path(self.last_db or default_db_path())
 
     def save(self) -> None:
         path = self.path()

@@ -7,6 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from timeline_app.ui.main_window import MainWindow
+from timeline_app.ui.prefetch import Prefetch
 
 
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
@@ -17,8 +18,12 @@ def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
 def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
     windows: list[MainWindow] = []
 
-    def factory(db: Path | None = None, size: tuple[int, int] = (1366, 768)) -> MainWindow:
-        window = MainWindow(db or tmp_path / "ui.sqlite3")
+    def factory(
+        db: Path | None = None,
+        size: tuple[int, int] = (1366, 768),
+        prefetch: Prefetch | None = None,
+    ) -> MainWindow:
+        window = MainWindow(db or tmp_path / "ui.sqlite3", prefetch)
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()

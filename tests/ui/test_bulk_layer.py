@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from timeline_app.domain import Pair
 from timeline_app.services import Store
+from timeline_app.store.db import StoreError
 from timeline_app.ui.main_window import MainWindow
+from timeline_app.ui.prefetch import Prefetch
 
 from .conftest import wait_idle
 
@@ -55,6 +57,36 @@ def test_bulk_events_show_as_a_layer_a_tab_and_panel_weight(
     wait_idle(qtbot, window)
     assert window.bulk.data is None and window.timeline.bulk_layer() is None
     assert not window.event_tabs.isTabVisible(1)
+
+
+def test_a_start_uses_the_bulk_events_read_ahead(open_window: Factory, bulk_db: Path) -> None:
+    prefetch = Prefetch(bulk_db)
+    read_ahead = prefetch.bulk()
+    assert read_ahead is not None and len(read_ahead) > 0
+    window = open_window(bulk_db, prefetch=prefetch)
+    assert window.bulk.full is read_ahead, "the window did not read the bulk events again"
+    assert window.bulk.data is read_ahead and window.timeline.bulk_layer() is not None
+    assert window.store is not None and window.store.path == bulk_db
+
+
+def test_a_read_ahead_of_another_database_is_not_used(
+    open_window: Factory, bulk_db: Path, tmp_path: Path
+) -> None:
+    other = Prefetch(tmp_path / "other.sqlite3")
+    other.bulk()
+    window = open_window(bulk_db, prefetch=other)
+    assert window.store is not None and window.store.path == bulk_db
+    assert window.bulk.full is not None and len(window.bulk.full) > 0
+
+
+def test_a_read_ahead_that_cannot_open_reports_the_error(tmp_path: Path) -> None:
+    broken = tmp_path / "not-a-database.sqlite3"
+    broken.write_text("this is not SQLite\n" * 200)
+    prefetch = Prefetch(broken)
+    with pytest.raises(StoreError, match="not a Bilateral Ties Viewer database"):
+        prefetch.store()
+    assert prefetch.bulk() is None
+    assert broken.read_text().startswith("this is not SQLite"), "the file was left as it was"
 
 
 def test_selecting_a_bulk_row_shows_its_reference_not_fetched(

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QW
 
 from timeline_app import APP_NAME, __version__
 from timeline_app.paths import resources_dir, user_dir
+from timeline_app.settings import Settings
+from timeline_app.ui.prefetch import Prefetch
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -141,11 +143,13 @@ def run_gui(argv: Sequence[str]) -> int:
         startup.painted.connect(report.window_painted)
     startup.show()
     windows: list[QWidget] = []
+    # The database is read while the views are imported and built (see ui/prefetch).
+    prefetch = Prefetch(args.db or Settings.load().database_path())
 
     def build_main_window() -> None:
         from timeline_app.ui.main_window import MainWindow  # the heavy imports happen here
 
-        window = MainWindow(args.db)
+        window = MainWindow(args.db, prefetch)
         if report is not None:
             window.data_shown.connect(report.data_shown)
             window.bulk_shown.connect(report.bulk_shown)

@@ -30,7 +30,7 @@ from timeline_app.filters import FilterInput
 from timeline_app.history import History
 from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.layout import actor_index, pair_index
-from timeline_app.paths import default_db_path, user_dir
+from timeline_app.paths import user_dir
 from timeline_app.services import BulkData, Changes, Store, fetch_bulk
 from timeline_app.settings import Settings
 from timeline_app.store.db import StoreError
@@ -40,6 +40,7 @@ from timeline_app.ui.bulk_controller import BulkController, merge_actor_counts, 
 from timeline_app.ui.event_table import EventTable
 from timeline_app.ui.filter_bar import FilterBar, describe_actors
 from timeline_app.ui.legend import LegendBar
+from timeline_app.ui.prefetch import Prefetch
 from timeline_app.ui.relation_view import RelationView
 from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
@@ -107,7 +108,9 @@ class MainWindow(QMainWindow):
     data_shown = Signal()  # a query's result has been handed to every view
     bulk_shown = Signal()  # the bulk layer for the current filter is drawn
 
-    def __init__(self, db_path: Path | None = None) -> None:
+    def __init__(self, db_path: Path | None = None, prefetch: Prefetch | None = None) -> None:
+        """``prefetch``: the database already being read in the background
+        (``run_gui``); used when it is the database this window opens."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.settings = Settings.load()
@@ -138,7 +141,9 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.set_theme(THEMES.get(self.settings.theme, THEMES["light"]))
         self.open_database(
-            db_path or Path(self.settings.last_db or default_db_path()), remember=db_path is None
+            db_path or self.settings.database_path(),
+            remember=db_path is None,
+            prefetch=prefetch,
         )
 
     # -- construction -------------------------------------------------------------------
@@ -296,10 +301,16 @@ class MainWindow(QMainWindow):
         self.relations.background_clicked.connect(self.clear_focus)
 
     # -- database ----------------------------------------------------------------------
-    def open_database(self, path: Path, *, remember: bool = True) -> None:
+    def open_database(
+        self, path: Path, *, remember: bool = True, prefetch: Prefetch | None = None
+    ) -> None:
         """Open (or create and seed) the database at ``path``, off the GUI thread."""
 
+        ahead = prefetch if prefetch is not None and prefetch.path == path else None
+
         def work() -> Store:
+            if ahead is not None:
+                return ahead.store()
             store = Store.open(path)
             store.ensure_seeded()
             return store
@@ -308,6 +319,8 @@ class MainWindow(QMainWindow):
             if self.store is not None:
                 self.store.close()
             self.store = store
+            if ahead is not None:
+                self.bulk.read_ahead(ahead.bulk)
             if remember:
                 self.settings.last_db = str(path)
                 self.settings.save()
@@ -401,10 +414,11 @@ class MainWindow(QMainWindow):
         )
         # Bulk events come in a second job: the curated timeline is drawn first.
         cached = self.bulk.full
+        ahead = self.bulk.take_read_ahead()
         if with_bulk:
             self.jobs.submit(
                 "Reading bulk events…",
-                lambda: fetch_bulk(store, flt, cached),
+                lambda: fetch_bulk(store, flt, ahead() if ahead else cached),
                 self._apply_bulk,
                 key="bulk",
             )
