@@ -24,6 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from machine import machine_line  # benchmarks/machine.py, beside this script
+
 
 def median_ms(fn: Any, runs: int) -> str:
     samples = []
@@ -39,6 +41,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    print(machine_line())
     from timeline_app.bulk_layout import BulkIndex
     from timeline_app.domain import Category, EventFilter
     from timeline_app.services import Store, fetch_bulk

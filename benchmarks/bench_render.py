@@ -17,6 +17,7 @@ import time
 from datetime import date
 
 import numpy as np
+from machine import machine_line  # benchmarks/machine.py, beside this script
 
 
 def synthetic(count: int, pairs: int, seed: int = 1) -> tuple:
@@ -49,6 +50,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--size", default="1563x900")
     args = parser.parse_args()
+    print(machine_line())
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 

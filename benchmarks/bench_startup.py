@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import machine_line  # benchmarks/machine.py, beside this script
+
 
 def one_run(
     command: list[str], platform: str, db: str | None, data_dir: str | None = None
@@ -55,6 +57,7 @@ def main() -> int:
         "(settings and the bulk column cache survive); default: a fresh folder per run",
     )
     args = parser.parse_args()
+    print(machine_line())
     command = [str(args.frozen)] if args.frozen else [sys.executable, "-m", "timeline_app"]
     label = "frozen build" if args.frozen else "source tree"
     kept = tempfile.mkdtemp(prefix="timeline-restart-") if args.restart else None
@@ -62,9 +65,11 @@ def main() -> int:
         command, args.platform, args.db, kept
     )  # warm the OS file cache once, as a re-launch would
     samples = [one_run(command, args.platform, args.db, kept) for _ in range(args.runs)]
-    what = f"database {args.db}" if args.db else "bundled seeds, first run"
-    if args.restart:
-        what += ", restart"
+    what = f"database {args.db}" if args.db else "bundled seeds"
+    # A fresh user folder each run: the first start on a machine (with the bundled
+    # seeds, that includes building the database). --restart: the folder (database,
+    # settings, column cache) is kept, as when a user starts the app again.
+    what += ", restart" if args.restart else ", first start"
     for i, figure in enumerate(
         ("window visible", "curated timeline drawn", "everything drawn (bulk layer included)")
     ):
