@@ -1,4 +1,4 @@
-"""Small dialogs: keyboard shortcuts and About. All text is plain (never markup)."""
+"""Small dialogs: errors, keyboard shortcuts and About. All text is plain (never markup)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from timeline_app import APP_NAME, __version__
+from timeline_app.ingest.problems import ValidationFailed
+from timeline_app.store.db import StoreError
 
 SHORTCUTS = (
     ("Ctrl+F", "Search events and articles"),
@@ -61,3 +63,29 @@ def show_about(parent: QWidget, db_path: Path | None) -> None:
         "No network access is ever made."
     )
     _plain_box(parent, f"About {APP_NAME}", text).open()
+
+
+def error_detail(exc: BaseException) -> str:
+    """What to tell the user about ``exc``: our own messages as they are, the first
+    validation problems with file and line, and never a traceback."""
+    if isinstance(exc, ValidationFailed):
+        detail = "\n".join(str(p) for p in exc.problems[:30])
+        more = len(exc.problems) - 30
+        if more > 0:
+            detail += f"\n… and {more} more"
+        return detail
+    if isinstance(exc, (StoreError, OSError)):
+        return str(exc)
+    return f"Unexpected problem: {exc.__class__.__name__}: {exc}"
+
+
+def show_error(parent: QWidget, title: str, exc: BaseException) -> str:
+    """A window-modal warning (not blocking the caller); returns the detail shown."""
+    detail = error_detail(exc)
+    # Plain text: messages quote file contents and must never be read as markup.
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"{title}\n\n{detail}")
+    box.setModal(True)
+    box.open()
+    return detail

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QTabWidget,
     QToolBar,
@@ -28,20 +27,20 @@ from timeline_app.dates import from_day
 from timeline_app.domain import Actor, Document, Event, EventFilter, Pair, Paragraph
 from timeline_app.filters import FilterInput
 from timeline_app.history import History
-from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.layout import actor_index, pair_index
 from timeline_app.paths import user_dir
 from timeline_app.services import BulkData, Changes, Store, fetch_bulk
 from timeline_app.settings import Settings
-from timeline_app.store.db import StoreError
 from timeline_app.ui import dialogs
 from timeline_app.ui.app import window_settings
 from timeline_app.ui.bulk_controller import BulkController, merge_actor_counts, merge_weights
 from timeline_app.ui.event_table import EventTable
 from timeline_app.ui.filter_bar import FilterBar, describe_actors
 from timeline_app.ui.legend import LegendBar
+from timeline_app.ui.menus import build_menus
 from timeline_app.ui.prefetch import Prefetch
 from timeline_app.ui.relation_view import RelationView
+from timeline_app.ui.snapshot import Snapshot, describe_counts, empty_message, fetch_snapshot
 from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
 from timeline_app.ui.timeline_view import TimelineView, lane_label
@@ -57,56 +56,15 @@ class ViewState:
     view_range: tuple[float, float]
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the views show, fetched in one background job."""
-
-    events: list[Event]
-    actors: list[Actor]
-    documents: dict[str, tuple[Document, list[Paragraph]]]
-    total_events: int
-    filter: EventFilter
-
-
-def fetch_snapshot(
-    store: Store,
-    flt: EventFilter,
-    documents: dict[str, tuple[Document, list[Paragraph]]] | None = None,
-) -> Snapshot:
-    """The events passing ``flt``; the articles are read again only when not given
-    (a filter change does not change them)."""
-    if documents is None:
-        documents = {}
-        for document in store.documents():
-            found = store.document(document.file_name)
-            if found is not None:
-                documents[document.file_name] = found
-    return Snapshot(store.events(flt), store.actors(), documents, store.counts().events, flt)
-
-
-def empty_message(snapshot: Snapshot) -> str:
-    """Why the timeline is empty, and what to do about it."""
-    if snapshot.total_events == 0:
-        return (
-            "This database holds no events yet.\n\n"
-            "Load the curated seeds with File › Load / refresh curated seeds (F5)."
-        )
-    if not snapshot.filter.is_empty:
-        return "No events match the filter.\n\nClear it with Esc or the Clear filters button."
-    return "No events to show."
-
-
-def describe_counts(events: list[Event], total: int) -> str:
-    pairs = {p for e in events for p in e.pairs}
-    sources = {c.document for e in events for c in e.citations}
-    shown = f"{len(events)} of {total} events" if len(events) != total else f"{len(events)} events"
-    return f"{shown}, {len(pairs)} pairs, {len(sources)} sources"
-
-
 class MainWindow(QMainWindow):
     changed = Signal(object)  # Changes: the one change channel every view listens to
     data_shown = Signal()  # a query's result has been handed to every view
     bulk_shown = Signal()  # the bulk layer for the current filter is drawn
+    # Set by ``build_menus``.
+    undo_action: QAction
+    redo_action: QAction
+    dark_action: QAction
+    bulk_action: QAction
 
     def __init__(self, db_path: Path | None = None, prefetch: Prefetch | None = None) -> None:
         """``prefetch``: the database already being read in the background
@@ -133,7 +91,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.timeline.set_empty_message("Opening the database…")
         self._build_docks()
-        self._build_menus()
+        build_menus(self)
         self._build_status_bar()
         self._connect()
         self._default_state = self.saveState()
@@ -201,79 +159,6 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks([self.relations_dock], [460], Qt.Orientation.Horizontal)
         self.resizeDocks([self.table_dock], [190], Qt.Orientation.Vertical)
-
-    def _action(
-        self, menu, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(
-            file_menu, "&Open database…", self.choose_database, QKeySequence.StandardKey.Open
-        )
-        self._action(
-            file_menu,
-            "&Load / refresh curated seeds",
-            self.reload_seeds,
-            "F5",
-            "Validate and load the bundled seeds",
-        )
-        self._action(file_menu, "&Import GDELT events…", self.bulk.import_files, "Ctrl+I")
-        file_menu.addSeparator()
-        self._action(file_menu, "Export &events (JSON or CSV)…", self.export_events, "Ctrl+Shift+E")
-        self._action(file_menu, "Export &timeline…", self.export_timeline, "Ctrl+E")
-        self._action(file_menu, "&Copy timeline image", self.copy_timeline_image, "Ctrl+Shift+C")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(
-            edit, "&Undo view change", self.undo, QKeySequence.StandardKey.Undo
-        )
-        self.redo_action = self._action(
-            edit, "&Redo view change", self.redo, QKeySequence.StandardKey.Redo
-        )
-        self._update_history_actions()
-
-        view = bar.addMenu("&View")
-        self._action(view, "&Fit all", self.timeline.fit_all, "Ctrl+0")
-        self._action(view, "&Zoom to selection", self.zoom_to_selection, "Z")
-        view.addSeparator()
-        self.dark_action = self._action(view, "&Dark theme", self._toggle_dark, "Ctrl+Shift+D")
-        self.dark_action.setCheckable(True)
-        self.bulk_action = self._action(
-            view,
-            "Show &bulk events layer",
-            lambda: self.changed.emit(Changes(filter=True)),
-            "Ctrl+B",
-        )
-        self.bulk_action.setCheckable(True)
-        self.bulk_action.setChecked(True)
-        view.addSeparator()
-        for dock in (self.relations_dock, self.source_dock, self.table_dock):
-            view.addAction(dock.toggleViewAction())
-        self._action(view, "&Reset layout", self.reset_layout)
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", lambda: dialogs.show_shortcuts(self), "F1")
-        self._action(
-            help_menu,
-            "&About",
-            lambda: dialogs.show_about(self, self.store.path if self.store else None),
-        )
-
-        # Window-wide keys (they work wherever focus is).
-        self._action(self, "Search", self._focus_search, QKeySequence.StandardKey.Find)
-        self._action(self, "Clear", self.escape, "Esc")
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar()
@@ -528,12 +413,12 @@ class MainWindow(QMainWindow):
         if self._restoring:
             return
         self.history.record(self._state or self._current_state())
-        self._update_history_actions()
+        self.update_history_actions()
 
     def _on_filter_changed(self, _flt: EventFilter) -> None:
         if self._state is not None and not self._restoring:
             self.history.record(self._state)
-            self._update_history_actions()
+            self.update_history_actions()
         self._state = self._current_state()
         self.changed.emit(Changes(filter=True))
 
@@ -561,9 +446,9 @@ class MainWindow(QMainWindow):
         finally:
             self._restoring = False
         self._state = self._current_state()
-        self._update_history_actions()
+        self.update_history_actions()
 
-    def _update_history_actions(self) -> None:
+    def update_history_actions(self) -> None:
         self.undo_action.setEnabled(self.history.can_undo)
         self.redo_action.setEnabled(self.history.can_redo)
 
@@ -598,7 +483,7 @@ class MainWindow(QMainWindow):
         curated = describe_counts(self.snapshot.events, self.snapshot.total_events)
         return curated + self.bulk.describe()
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
 
@@ -610,22 +495,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self._counts_text())
 
     def _show_error(self, title: str, exc: BaseException) -> None:
-        if isinstance(exc, ValidationFailed):
-            detail = "\n".join(str(p) for p in exc.problems[:30])
-            more = len(exc.problems) - 30
-            if more > 0:
-                detail += f"\n… and {more} more"
-        elif isinstance(exc, (StoreError, OSError)):
-            detail = str(exc)
-        else:
-            detail = f"Unexpected problem: {exc.__class__.__name__}: {exc}"
-        # Plain text: messages quote file contents and must never be read as markup.
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"{title}\n\n{detail}")
-        box.setModal(True)
-        self._last_error = detail
-        box.open()
+        self._last_error = dialogs.show_error(self, title, exc)
 
     # -- theme, layout and persistence ---------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -640,7 +510,7 @@ class MainWindow(QMainWindow):
         self.settings.theme = theme.name
         self.settings.save()
 
-    def _toggle_dark(self) -> None:
+    def toggle_dark(self) -> None:
         self.set_theme(THEMES["dark" if self.dark_action.isChecked() else "light"])
 
     def reset_layout(self) -> None:
