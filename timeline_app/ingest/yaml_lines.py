@@ -47,6 +47,9 @@ def _located(node: yaml.Node, value: Any) -> Located | None:
     return located
 
 
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_list_of_mappings(path: Path) -> tuple[list[Located], list[Problem]]:
     """Read a YAML file holding a list of mappings; problems instead of exceptions."""
     name = display_name(path)
@@ -58,7 +61,9 @@ def load_list_of_mappings(path: Path) -> tuple[list[Located], list[Problem]]:
         return [], [Problem(name, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
     except OSError as exc:
         return [], [Problem(name, None, f"cannot read the file ({exc.strerror})")]
-    loader = yaml.SafeLoader(text)
+    # libyaml's parser (when PyYAML has it) reads the seeds several times faster and
+    # keeps the same line marks; the pure-Python one is the fallback.
+    loader = _SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
