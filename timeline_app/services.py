@@ -8,7 +8,7 @@ a worker thread.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +33,7 @@ from timeline_app.store.db import Database, open_database
 from timeline_app.store.repo import Counts, ParagraphHit
 
 if TYPE_CHECKING:  # imported where used: the YAML reader and the ORM are not needed to view
-    from timeline_app.ingest.corpus import CorpusPaths
+    from timeline_app.ingest.corpus import Corpus, CorpusPaths
     from timeline_app.store.loader import LoadReport
 
 
@@ -90,21 +90,35 @@ class Store:
         self.db.dispose()
 
     # -- loading -----------------------------------------------------------
-    def load(self, corpus: CorpusPaths | None = None) -> LoadReport:
-        """Validate everything first, then write it in one transaction."""
+    def load(
+        self,
+        corpus: CorpusPaths | None = None,
+        on_validated: Callable[[Corpus], None] | None = None,
+    ) -> LoadReport:
+        """Validate everything first, then write it in one transaction.
+
+        ``on_validated`` gets the validated seeds before they are written: a first
+        start shows them at once instead of waiting for the write (and for the ORM's
+        import, most of a second).
+        """
         from timeline_app.ingest.corpus import read_corpus
-        from timeline_app.store.loader import write_corpus
 
         validated = read_corpus(corpus or bundled_corpus_paths())
+        if on_validated is not None:
+            on_validated(validated)
+        from timeline_app.store.loader import write_corpus  # the ORM: after the callback
+
         return write_corpus(self.db, validated)
 
     def is_empty(self) -> bool:
         counts = self.counts()
         return counts.sources == 0 and counts.events == 0
 
-    def ensure_seeded(self) -> LoadReport | None:
-        """First run: build the database from the bundled seeds."""
-        return self.load() if self.is_empty() else None
+    def ensure_seeded(
+        self, on_validated: Callable[[Corpus], None] | None = None
+    ) -> LoadReport | None:
+        """First run: build the database from the bundled seeds (see ``load``)."""
+        return self.load(on_validated=on_validated) if self.is_empty() else None
 
     # -- reading -----------------------------------------------------------
     def counts(self) -> Counts:

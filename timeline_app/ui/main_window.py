@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -40,11 +41,20 @@ from timeline_app.ui.legend import LegendBar
 from timeline_app.ui.menus import build_menus
 from timeline_app.ui.prefetch import Prefetch
 from timeline_app.ui.relation_view import RelationView
-from timeline_app.ui.snapshot import Snapshot, describe_counts, empty_message, fetch_snapshot
+from timeline_app.ui.snapshot import (
+    Snapshot,
+    describe_counts,
+    empty_message,
+    fetch_snapshot,
+    seeds_snapshot,
+)
 from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
 from timeline_app.ui.timeline_view import TimelineView, lane_label
 from timeline_app.ui.workers import JobRunner
+
+if TYPE_CHECKING:
+    from timeline_app.ingest.corpus import Corpus
 
 
 @dataclass(frozen=True)
@@ -192,6 +202,15 @@ class MainWindow(QMainWindow):
         """Open (or create and seed) the database at ``path``, off the GUI thread."""
 
         ahead = prefetch if prefetch is not None and prefetch.path == path else None
+        if ahead is not None:
+            # A first start: show the seeds as soon as they are validated, while they
+            # are written (the write and the ORM's import take most of a second).
+            self.jobs.submit(
+                "Reading the curated seeds…",
+                ahead.seeds,
+                lambda seeds: (self._show_seeds(seeds), ahead.go_on()),
+                lambda _exc: ahead.go_on(),
+            )
 
         def work() -> Store:
             if ahead is not None:
@@ -218,6 +237,10 @@ class MainWindow(QMainWindow):
             done,
             self._open_failed,
         )
+
+    def _show_seeds(self, seeds: Corpus | None) -> None:
+        if seeds is not None and self.snapshot is None:
+            self._apply_snapshot(seeds_snapshot(seeds))
 
     def _open_failed(self, exc: BaseException) -> None:
         if self.store is None:

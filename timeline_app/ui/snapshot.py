@@ -6,9 +6,13 @@ Qt-free: the main window hands a ``Snapshot`` to every view at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
 from timeline_app.services import Store
+
+if TYPE_CHECKING:
+    from timeline_app.ingest.corpus import Corpus
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,15 @@ def fetch_snapshot(
             if found is not None:
                 documents[document.file_name] = found
     return Snapshot(store.events(flt), store.actors(), documents, store.counts().events, flt)
+
+
+def seeds_snapshot(seeds: Corpus) -> Snapshot:
+    """The validated seeds as the database will return them once written (events by
+    start day then id, actors by code): a first start shows them without waiting."""
+    events = sorted(seeds.events, key=lambda e: (e.when.start_day, e.id))
+    documents = {d.document.file_name: (d.document, list(d.paragraphs)) for d in seeds.documents}
+    actors = sorted(seeds.actors, key=lambda a: a.code)
+    return Snapshot(events, actors, documents, len(events), EventFilter())
 
 
 def empty_message(snapshot: Snapshot) -> str:
