@@ -45,13 +45,8 @@ from timeline_app.export.image_options import (
     validate_form,
     window_days,
 )
-from timeline_app.ui.render import (
-    FigureSource,
-    figure_title,
-    paint_figure,
-    render_image,
-    write_figure,
-)
+from timeline_app.ui.figure_files import figure_title, render_image, write_figure
+from timeline_app.ui.render import FigureSource, paint_figure
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow

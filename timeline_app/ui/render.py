@@ -1,8 +1,9 @@
-"""Slide-ready timeline figures: one painter function, three paint devices.
+"""Slide-ready timeline figures: one painter function for every paint device.
 
 ``paint_figure`` draws the whole figure (title, caption, legend, lanes with their
 labels, date axis, optional relationship panel and source notes) onto any QPainter
-inside a target rectangle. PNG, SVG and PDF only differ in the device they hand it.
+inside a target rectangle. PNG, SVG and PDF only differ in the device they hand it
+(``ui/figure_files.py``).
 
 The layout is computed on a design canvas of the target's aspect, 1600 units wide
 for a 16:9 slide, and scaled to the target: text keeps its proportions at every size
@@ -14,37 +15,27 @@ shows what the window shows, at a size that reads from the back of a room.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
     QPicture,
     QTransform,
 )
-from PySide6.QtSvg import QSvgGenerator
 
-from timeline_app import APP_NAME
 from timeline_app.domain import Actor, Document, Event, EventFilter
 from timeline_app.export.image_options import (
     NOTE_LIMIT,
     ExportOptions,
     FigurePlan,
-    ImageFormat,
-    PageSpec,
     plan_figure,
 )
 from timeline_app.layout import (
@@ -92,14 +83,14 @@ class FigureSource:
 
 
 @cache
-def _family() -> str:
+def family() -> str:
     # A named family: SVG viewers do not know Qt's generic "Sans Serif".
     available = set(QFontDatabase.families())
     return next((f for f in _FAMILIES if f in available), QFont().family())
 
 
 def font(px: int, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
-    f = QFont(_family())
+    f = QFont(family())
     f.setPixelSize(px)
     f.setWeight(weight)
     # Unhinted advances scale linearly, so text measured here fits at any scale.
@@ -470,108 +461,3 @@ def _paint_footer(painter: QPainter, geo: FigureLayout) -> None:
             wrap,
             plan.footer.more_text,
         )
-
-
-# -- the three paint devices ------------------------------------------------------------
-
-
-def render_image(source: FigureSource, page: PageSpec | None = None) -> tuple[QImage, FigurePlan]:
-    page = page or source.options.page
-    w, h = page.pixel_size
-    image = QImage(w, h, QImage.Format.Format_RGB32)
-    image.fill(QColor(source.theme.background))
-    painter = QPainter(image)
-    plan = paint_figure(painter, QRectF(0, 0, w, h), source)
-    painter.end()
-    # The PNG says how large it prints: the preset's dpi, times the scale.
-    dots_per_metre = round(page.dpi * page.scale / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
-    return image, plan
-
-
-def figure_title(source: FigureSource) -> str:
-    page = source.options.page
-    scale = min(page.width / REFERENCE.width(), page.height / REFERENCE.height())
-    return FigureLayout(source, QSizeF(page.width / scale, page.height / scale)).plan.title
-
-
-def write_png(path: Path, source: FigureSource) -> FigurePlan:
-    image, plan = render_image(source)
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"{path}: cannot write the PNG file")
-    return plan
-
-
-def write_svg(path: Path, source: FigureSource) -> FigurePlan:
-    page = source.options.page
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(page.width, page.height))
-    generator.setViewBox(QRectF(0, 0, page.width, page.height))
-    generator.setResolution(96)  # the same dpi as the images, so point-sized fonts agree
-    generator.setTitle(figure_title(source))
-    generator.setDescription(f"Made with {APP_NAME}")
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(f"{path}: cannot write the SVG file")
-    plan = paint_figure(painter, QRectF(0, 0, page.width, page.height), source)
-    painter.end()
-    # The panel's fonts carry Qt's generic family name ("Sans Serif"), which browsers
-    # do not know; every family gets the CSS fallback, so no viewer picks a serif face.
-    text = path.read_text(encoding="utf-8")
-    text = re.sub(
-        r'font-family="([^"]*)"',
-        lambda m: f'font-family="{_svg_family(m[1])}, sans-serif"',
-        text,
-    )
-    path.write_text(text, encoding="utf-8")
-    return plan
-
-
-def _svg_family(family: str) -> str:
-    return _family() if family in ("Sans Serif", "") else family
-
-
-def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
-    page = source.options.page
-    w_pt, h_pt = page.page_pt
-    # QPageSize is portrait; the layout's orientation turns it (A4 stays a named A4).
-    size = QPageSize(QSizeF(min(w_pt, h_pt), max(w_pt, h_pt)), QPageSize.Unit.Point)
-    orientation = (
-        QPageLayout.Orientation.Landscape if w_pt > h_pt else QPageLayout.Orientation.Portrait
-    )
-    writer = QPdfWriter(str(path))
-    writer.setResolution(96)  # device units are CSS pixels, as for the images and the SVG
-    writer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(figure_title(source))
-    writer.setCreator(APP_NAME)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"{path}: cannot write the PDF file")
-    plan = paint_figure(painter, QRectF(0, 0, writer.width(), writer.height()), source)
-    painter.end()
-    return plan
-
-
-WRITERS = {ImageFormat.PNG: write_png, ImageFormat.SVG: write_svg, ImageFormat.PDF: write_pdf}
-
-
-def write_figure(path: Path, source: FigureSource) -> FigurePlan:
-    """Write the figure in the options' format; returns what it shows."""
-    return WRITERS[source.options.format](Path(path), source)
-
-
-def self_test_exports(window: object, folder: Path) -> list[Path]:
-    """For ``--self-test``: the main window's current view written as a PNG and an SVG."""
-    from timeline_app.ui.export_dialog import context_of, view_options  # it imports us
-
-    context = context_of(window)  # type: ignore[arg-type]
-    if context is None:
-        raise RuntimeError("the window has no events to export yet")
-    written = []
-    for fmt in (ImageFormat.PNG, ImageFormat.SVG):
-        path = Path(folder) / f"self-test.{fmt.value}"
-        write_figure(path, context.source(view_options(context, fmt)))
-        written.append(path)
-    return written

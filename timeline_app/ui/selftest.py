@@ -79,9 +79,9 @@ def run_self_test() -> int:
 
 
 def _write_exports(window: object, folder: Path) -> list[str]:
-    from timeline_app.ui import render
+    from timeline_app.ui import figure_files
 
-    written = render.self_test_exports(window, folder)
+    written = figure_files.self_test_exports(window, folder)
     for path in written:
         if not path.exists() or path.stat().st_size < 1000:
             raise SelfTestFailed(f"{path.name} was not written")
