@@ -11,22 +11,19 @@ import html
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QToolTip, QVBoxLayout, QWidget
 
 from timeline_app.bulk_layout import BulkIndex
-from timeline_app.dates import from_day, to_day
+from timeline_app.dates import to_day
 from timeline_app.domain import Actor, Event, Pair
 from timeline_app.layout import Mark, TimelineLayout, layout_marks, mark_at, order_lanes, row_centre
 from timeline_app.ui.axes import DateAxis, LaneAxis, style_axis
+from timeline_app.ui.bulk_hits import bin_tooltip, bin_under, single_event_under
 from timeline_app.ui.bulk_painter import (
-    SINGLE_EVENTS_FRACTION,
     BulkLayer,
-    bin_summary,
-    columns_for,
 )
 from timeline_app.ui.marks_item import MarksItem, TimelineScene
 from timeline_app.ui.overview import OverviewStrip
@@ -334,55 +331,29 @@ class TimelineView(QWidget):
     # -- interaction ------------------------------------------------------------------
     def bin_at(self, point: QPointF) -> tuple[int, float, float] | None:
         """(lane, lo, hi) of the bulk aggregate column under a point, if any."""
-        layer = self._bulk_layer
-        lane = int(np.floor(point.y()))
-        if layer is None or lane not in layer.lane_map:
+        if self._bulk_layer is None:
             return None
-        lo, hi = self.visible_range()
-        columns = columns_for(self.view_box.width())
-        width = (hi - lo) / columns
-        column = int((point.x() - lo) // width)
-        start = lo + column * width
-        if layer.index.count_in(layer.lane_map[lane], start, start + width) == 0:
-            return None
-        return lane, start, start + width
+        return bin_under(self._bulk_layer, point, self.visible_range(), self.view_box.width())
 
     def bulk_event_at(self, point: QPointF, slack_px: float = 4.0) -> int | None:
         """Key of the single bulk event drawn under a point (only when drawn one by one)."""
-        layer = self._bulk_layer
-        lane = int(np.floor(point.y()))
-        if layer is None or lane not in layer.lane_map:
+        if self._bulk_layer is None:
             return None
-        lo, hi = self.visible_range()
-        bulk_lane = layer.lane_map[lane]
-        if (
-            layer.index.count_in(bulk_lane, lo, hi)
-            > columns_for(self.view_box.width()) * SINGLE_EVENTS_FRACTION
-        ):
-            return None  # aggregates: a click zooms instead
-        slack = slack_px * self._days_per_pixel
-        days, _scores, _cats, rows = layer.index.events_in(
-            bulk_lane, point.x() - 0.5 - slack, point.x() + slack
+        return single_event_under(
+            self._bulk_layer,
+            point,
+            self.visible_range(),
+            self.view_box.width(),
+            slack_px * self._days_per_pixel,
         )
-        if len(days) == 0:
-            return None
-        nearest = int(np.argmin(np.abs(days + 0.5 - point.x())))
-        return int(rows[nearest])
 
     def _bin_tooltip(self, point: QPointF) -> str:
         found = self.bin_at(point)
         if found is None or self._bulk_layer is None:
             return ""
         lane, lo, hi = found
-        count, top, mean = bin_summary(self._bulk_layer, lane, lo, hi)
-        first, last = from_day(lo), from_day(max(hi - 1, lo))
-        when = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
-        cats = ", ".join(f"{html.escape(name)} {n:,}" for name, n in top)
-        pair = html.escape(lane_label(self._lanes[lane], self._actors))
-        mean_text = f"{mean:+.1f}" if mean is not None else "–"
-        return (
-            f"<qt><b>{count:,} bulk events</b> · {pair}<br>{when}<br>"
-            f"top: {cats}<br>mean score {mean_text}<br><i>click to zoom in</i></qt>"
+        return bin_tooltip(
+            self._bulk_layer, lane, lo, hi, lane_label(self._lanes[lane], self._actors)
         )
 
     def click_at(self, point: QPointF) -> None:
