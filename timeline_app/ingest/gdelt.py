@@ -580,27 +580,34 @@ def _line_blocks(raw: IO[bytes]) -> Iterator[list[str]]:
     """The text's lines, without their line endings, a block's worth at a time.
 
     The same lines as iterating ``io.TextIOWrapper(raw, encoding="utf-8",
-    errors="replace", newline="")``: a line ends at ``\n``, ``\r\n`` or a lone ``\r``;
-    but decoding a megabyte at a time and splitting it in one call takes a fifth of
-    the time (measured: 0.2 s instead of 1.0 s for a million rows).
+    errors="replace", newline="")``: a line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r``;
+    but decoding a megabyte at a time and splitting it in one call is faster (measured
+    for a million rows: 0.65-0.82 s against the wrapper's 0.74-1.03 s).
     """
     decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
-    rest = ""
+    start: list[str] = []  # the start of a line that goes on in the next block(s)
+    held = ""
     while True:
         block = raw.read(_BLOCK)
-        text = rest + decode(block, final=not block)
+        text = held + decode(block, final=not block)
         held = ""
         if block and text.endswith("\r"):  # perhaps the first half of a \r\n
             text, held = text[:-1], "\r"
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         lines = text.split("\n")
-        rest = lines.pop() + held  # the start of a line that goes on in the next block
-        yield lines
+        if len(lines) > 1:
+            if start:
+                lines[0] = "".join(start) + lines[0]
+            start = [lines.pop()]
+            yield lines
+        else:  # no line ends here: a long line, kept in pieces (no quadratic copying)
+            start.append(text)
         if not block:
             break
-    if rest:
-        yield [rest]
+    last = "".join(start)
+    if last:
+        yield [last]
 
 
 def _split_tab(lines: Iterable[str], width: int) -> Iterator[tuple[int, list[str] | str]]:
