@@ -130,14 +130,14 @@ class ReaderProcess:
 
     def close(self) -> None:
         """Stop the child: politely when it is idle, at once when it is busy."""
-        if self._process.is_alive():
-            if self._busy:
-                self._process.kill()
-            else:
+        if self._process.is_alive() and not self._busy:
+            try:
                 self._commands.put(None)
                 self._process.join(5)
-                if self._process.is_alive():
-                    self._process.kill()
+            except OSError:  # it ended meanwhile: its end of the pipe is gone
+                pass
+        if self._process.is_alive():
+            self._process.kill()
         self._process.join()
         self._process.close()
         self._results.cancel_join_thread()  # what a killed child left unread is dropped
