@@ -4,8 +4,9 @@
     .venv/bin/python benchmarks/bench_import.py --rows 200000 --runs 5
 
 Each run imports the generated export into a fresh database in its own subprocess,
-so the peak RSS printed is that import's own (``ru_maxrss``), then loads every event
-with ``Store.bulk_columns`` in another subprocess. One line per figure.
+so the peak RSS printed is that import's own (``ru_maxrss``; the process that reads
+the export beside it, see ``ingest/gdelt_process.py``, is printed apart), then loads
+every event with ``Store.bulk_columns`` in another subprocess. One line per figure.
 
 The machine line includes a calibration figure (a fixed pure-Python loop, in ns per
 iteration): shared virtual machines vary in speed from minute to minute, and figures
@@ -39,7 +40,8 @@ seconds = time.perf_counter() - started
 store.close()
 print(json.dumps({"seconds": seconds, "rows": report.total("rows"),
                   "imported": report.total("imported"),
-                  "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "reader_peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """
 
 COLUMNS_CHILD = """
@@ -112,18 +114,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"data: {export} ({export.stat().st_size / 1e6:.0f} MB, {args.rows} rows)")
 
-    seconds, peaks = [], []
+    seconds, peaks, reader_peaks = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.runs):
             db = Path(tmp) / f"run{run}.sqlite3"
             result = child(IMPORT_CHILD, str(db), str(export))
             seconds.append(float(result["seconds"]))  # type: ignore[arg-type]
             peaks.append(int(result["peak_kib"]))  # type: ignore[call-overload]
+            reader_peaks.append(int(result["reader_peak_kib"]))  # type: ignore[call-overload]
             print(f"import run {run + 1}: {seconds[-1]:.2f} s, {result['imported']} events")
         median = statistics.median(seconds)
         print(f"import median of {args.runs}: {median:.2f} s")
         print(f"import rate: {args.rows / median:,.0f} rows/s")
-        print(f"import peak RSS: {max(peaks) / 1024:.0f} MiB (largest of {args.runs} runs)")
+        print(
+            f"import peak RSS: {max(peaks) / 1024:.0f} MiB (largest of {args.runs} runs); "
+            f"reading process: {max(reader_peaks) / 1024:.0f} MiB"
+        )
         columns = child(COLUMNS_CHILD, str(Path(tmp) / "run0.sqlite3"), str(args.runs))
         times: list[float] = columns["times"]  # type: ignore[assignment]
         print(

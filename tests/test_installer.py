@@ -105,6 +105,30 @@ def test_frozen_cli_loads_into_the_user_data_dir(bundle: Path, tmp_path: Path) -
     assert (tmp_path / "user-data" / "timeline.sqlite3").exists()
 
 
+def test_frozen_import_reads_in_a_second_process(bundle: Path, tmp_path: Path) -> None:
+    """An export big enough for the reading process (store.bulk.PARALLEL_MIN_BYTES):
+    the frozen app must start its own executable as that child and import it all."""
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("the import reads in a second process only with two CPUs or more")
+    export = tmp_path / "frozen.export.CSV"
+    subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "generate_gdelt.py"), "--count", "120000",
+         "--seed", "3", "-o", str(export)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    assert export.stat().st_size >= 32_000_000
+    result = subprocess.run(
+        [str(bundle), "import-gdelt", str(export), "--db", str(tmp_path / "t.sqlite3")],
+        capture_output=True,
+        text=True,
+        env=_clean_env(tmp_path),
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "120000 events imported from 1 file(s)" in result.stdout, result.stdout
+    assert "Traceback" not in result.stderr, result.stderr
+
+
 @pytest.mark.skipif(
     shutil.which("Xvfb") is None or shutil.which("import") is None,
     reason="needs Xvfb and ImageMagick",

@@ -14,6 +14,14 @@ EXPORT_IMAGE_HELP = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A frozen app starts the GDELT reading process (ingest/gdelt_process.py) by
+        # running its own executable again: this turns that run into the child, which
+        # never returns from here. Unfrozen, it does nothing, so only frozen builds pay
+        # for importing multiprocessing.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "export-image":
         from timeline_app.ui.export_cli import run as export_image

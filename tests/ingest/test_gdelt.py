@@ -241,3 +241,82 @@ def test_bulk_actors_keep_known_names_and_a_stable_place() -> None:
     for code in ("GBR", "EUR", "QQQ", "ZWE"):
         actor = bulk_actor(code)
         assert ((actor.x - 50) / 62) ** 2 + ((actor.y - 32) / 44) ** 2 == pytest.approx(1, 1e-3)
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 64, 1 << 20])
+def test_lines_split_as_the_text_wrapper_splits_them(
+    block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every kind of line ending, a BOM, bytes that are not UTF-8, a character of
+    several bytes and a \\r\\n cut in two by the end of a block: the same lines (and
+    so the same line numbers) as ``io.TextIOWrapper(newline="")`` gives."""
+    import io
+    import itertools
+
+    from timeline_app.ingest import gdelt
+
+    data = (
+        "\ufeffa\tb\r\nc\rd\ne\r\r\nf\n\nnaïve ünïcödé\t€\r\n\r\rlast".encode()
+        + b"\xff\xfe bad \xc3\n\rend\r"
+    )
+    monkeypatch.setattr(gdelt, "_BLOCK", block)
+    wrapper = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace", newline="")
+    expected = [line.rstrip("\r\n") for line in wrapper]
+    got = list(itertools.chain.from_iterable(gdelt._line_blocks(io.BytesIO(data))))
+    assert got == expected
+    assert "naïve ünïcödé\t€" in got and "\ufffd" in got[-3]
+    assert list(itertools.chain.from_iterable(gdelt._line_blocks(io.BytesIO(b"")))) == []
+
+
+def test_a_crlf_export_reads_as_the_plain_one(tmp_path: Path) -> None:
+    crlf = tmp_path / "crlf.export.CSV"
+    crlf.write_bytes(TAB.read_bytes().replace(b"\n", b"\r\n"))
+    assert read_all(crlf)[0] == read_all(TAB)[0]
+
+
+def test_batches_decode_to_the_records_with_the_same_counts(tmp_path: Path) -> None:
+    """``batches`` is what crosses to another process: picklable, compact, and the
+    decoder on the other side gets the records and counts the reader has."""
+    import pickle
+
+    from timeline_app.ingest.gdelt import Batch, BatchDecoder
+
+    no_url = tmp_path / "no-url.export.CSV"
+    no_url.write_text(_row(GLOBALEVENTID="7", SOURCEURL=""), encoding="utf-8")
+    paths = (MALFORMED, TAB, no_url)
+    reader = GdeltReader()
+    records = [r for path in paths for r in read_all(path, reader)[0]]
+    batcher = GdeltReader(chunk_rows=2)
+    decoder = BatchDecoder()
+    decoded: list[Record] = []
+    sizes = []
+    for path in paths:
+        for batch in batcher.batches(open_source(path)):
+            batch = pickle.loads(pickle.dumps(batch))
+            assert isinstance(batch, Batch)
+            sizes.append(batch.count)
+            decoded += decoder.rows(batch)
+    assert decoded == records and len(sizes) > len(paths)
+    assert decoded[-1][0] == 7 and decoded[-1][14] is None  # an empty URL is None
+    assert decoder.stats == reader.stats == batcher.stats
+    assert decoder.countries_seen == reader.countries_seen
+
+
+def test_malformed_row_survives_pickling_with_its_problem() -> None:
+    import pickle
+
+    with pytest.raises(MalformedRow) as caught:
+        read_all(MALFORMED, GdeltReader(strict=True))
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert isinstance(again, MalformedRow)
+    assert again.problem == caught.value.problem and str(again) == str(caught.value)
+
+
+def test_a_zipped_csv_with_a_header_reads_as_the_plain_one(tmp_path: Path) -> None:
+    zipped = tmp_path / "header.zip"
+    with zipfile.ZipFile(zipped, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.write(HEADER, HEADER.name)  # read from the top again for the csv module
+    records, reader = read_all(zipped)
+    plain, plain_reader = read_all(HEADER)
+    assert records == plain and len(records) == 11
+    assert reader.stats == plain_reader.stats

@@ -3,7 +3,9 @@
 Both sides use the raw ``sqlite3`` connection, not the ORM: measured on this project's
 2-core machine, inserting a million rows took 70-90 s with ORM objects, about 7 s with
 SQLAlchemy Core and about 3 s with ``executemany`` on the raw connection; reading
-them back as numpy columns is likewise one query and no object per row.
+them back as numpy columns is likewise one query and no object per row. Parsing the
+export costs about as much again, so a large import reads it in a second process
+(``ingest/gdelt_process.py``) while this one writes: the two overlap on two cores.
 
 Imports are atomic: one transaction for the whole command, so a malformed row under
 ``--strict``, a cancel from the progress callback or any error leaves the database
@@ -14,10 +16,11 @@ actor table lacks is added as a new actor (existing actors are never changed).
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,12 +33,16 @@ from timeline_app.dates import from_day, to_day
 from timeline_app.domain import Category, EventFilter, Modality, Pair
 from timeline_app.ingest.gdelt import (
     CAMEO_ROOTS,
+    Batch,
+    BatchDecoder,
     GdeltError,
     GdeltReader,
+    ReadStats,
     Source,
     bulk_actor,
     open_source,
 )
+from timeline_app.ingest.gdelt_process import ReaderProcess
 from timeline_app.ingest.problems import Problem
 
 # on_progress(rows_done, bytes_done, bytes_total) -> keep going?
@@ -43,6 +50,9 @@ ProgressCallback = Callable[[int, int, int], bool]
 
 DATASET_KIND = "gdelt"
 _FILE_SAVEPOINT = "gdelt_file"
+# Below this much export text, reading in a second process is not worth starting one
+# (about a quarter of a second here): 32 MB is about 110,000 rows.
+PARALLEL_MIN_BYTES = 32_000_000
 
 
 class ImportCancelled(Exception):
@@ -111,16 +121,23 @@ def import_gdelt(
     strict: bool = False,
     on_progress: ProgressCallback | None = None,
     chunk_rows: int = 10_000,
+    parallel: bool | None = None,
 ) -> ImportReport:
     """Import GDELT 2.0 exports in one transaction (``conn`` is in autocommit mode).
 
     Raises ``GdeltError`` for a file that cannot be read, ``MalformedRow`` under
     ``strict``, ``ImportCancelled`` when ``on_progress`` returns False; in every
     such case nothing is written.
+
+    ``parallel``: read the files in a second process while this one writes (see
+    ``ingest/gdelt_process.py``); by default, when there are two CPUs or more and
+    at least ``PARALLEL_MIN_BYTES`` to read. The result is the same either way.
     """
     started = time.perf_counter()
     sources = [open_source(p) for p in paths]  # every path checked before any work
-    importer = _Importer(conn, sources, countries, strict, on_progress, chunk_rows)
+    if parallel is None:
+        parallel = _cpus() >= 2 and sum(s.size for s in sources) >= PARALLEL_MIN_BYTES
+    importer = _Importer(conn, sources, countries, strict, on_progress, chunk_rows, parallel)
     # Foreign keys are guaranteed by construction (each actor is added before the first
     # row that names it; each dataset row is written with its file); checking them again
     # for every row made the insert a third slower. The pragma cannot change inside a
@@ -136,10 +153,11 @@ def import_gdelt(
             conn.execute("ROLLBACK")
             raise
     finally:
+        importer.close()
         conn.execute(f"PRAGMA foreign_keys = {'ON' if fk_was_on else 'OFF'}")
     return ImportReport(
         files=tuple(files),
-        problems=tuple(importer.reader.stats.problems),
+        problems=tuple(importer.stats.problems),
         actors_added=tuple(sorted(importer.actors_added)),
         seconds=time.perf_counter() - started,
         indexes_rebuilt=importer.rebuilt,
@@ -154,14 +172,31 @@ class _Importer:
     strict: bool
     on_progress: ProgressCallback | None
     chunk_rows: int
+    parallel: bool
     actors_added: set[str] = field(default_factory=set)
     rebuilt: bool = False
 
     def __post_init__(self) -> None:
-        self.reader = GdeltReader(self.countries, strict=self.strict, chunk_rows=self.chunk_rows)
+        # Batches come from a reader here or in a second process; either way the
+        # decoder turns them into rows and totals their counts.
+        self.reader: GdeltReader | ReaderProcess | None = None
+        self.decoder = BatchDecoder()
+        self.stats: ReadStats = self.decoder.stats
         self.filter_key = ",".join(sorted(self.countries)) if self.countries else ""
         self.bytes_total = sum(s.size for s in self.sources)
         self.bytes_done = 0
+
+    def batches(self, source: Source) -> Iterator[Batch]:
+        if self.reader is None:  # at the first file read, not before (one may be enough)
+            kind = ReaderProcess if self.parallel else GdeltReader
+            self.reader = kind(self.countries, strict=self.strict, chunk_rows=self.chunk_rows)
+        return self.reader.batches(source)
+
+    def close(self) -> None:
+        """Stop a reading process, if any (at once when it is still busy)."""
+        if isinstance(self.reader, ReaderProcess):
+            self.reader.close()
+        self.reader = None
 
     def run(self) -> list[FileReport]:
         conn = self.conn
@@ -171,6 +206,7 @@ class _Importer:
         self._progress()
         index_sql = self._drop_indexes_if_empty()
         reports = [self._import_file(source) for source in self.sources]
+        self.close()  # the reading is done: let a reading process go before the index work
         for sql in index_sql:
             conn.execute(sql)
         return reports
@@ -191,7 +227,7 @@ class _Importer:
         return [sql for _name, sql in rows]
 
     def _import_file(self, source: Source) -> FileReport:
-        conn, reader = self.conn, self.reader
+        conn, decoder = self.conn, self.decoder
         # Same name and size: probably a re-import, and hashing first (a second or so)
         # beats reading it all.
         if self._same_name_and_size(source) and self._already_imported(
@@ -206,23 +242,24 @@ class _Importer:
             f"num_sources, num_articles, source_url) "
             f"VALUES ({int(dataset_pk)}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
-        before = _counts(reader)
+        before = _counts(self.stats)
         known = {code for (code,) in conn.execute("SELECT code FROM actors")}
         added: set[str] = set()
         conn.execute(f"SAVEPOINT {_FILE_SAVEPOINT}")
         try:
             written = kept = 0
-            for records, position in reader.read(source):
-                new = reader.countries_seen - known
+            for batch in self.batches(source):
+                records = decoder.rows(batch)
+                new = decoder.countries_seen - known
                 if new:
                     self._add_actors(new)
                     known |= new
                     added |= new
-                if records:
+                if batch.count:
                     written += conn.executemany(insert, records).rowcount
-                    kept += len(records)
-                _after_chunk(reader.stats.rows)
-                self._progress(self.bytes_done + position)
+                    kept += batch.count
+                _after_chunk(self.stats.rows)
+                self._progress(self.bytes_done + batch.position)
             self.bytes_done += source.size
             digest = hasher.result()
         except BaseException:
@@ -232,7 +269,7 @@ class _Importer:
             conn.execute(f"ROLLBACK TO {_FILE_SAVEPOINT}")
             conn.execute(f"RELEASE {_FILE_SAVEPOINT}")
             return self._skip(source, counted=True)
-        after = _counts(reader)
+        after = _counts(self.stats)
         rows, *skips = (a - b for a, b in zip(after, before, strict=True))
         created = datetime.now(UTC).isoformat(timespec="seconds")
         conn.execute(
@@ -283,7 +320,7 @@ class _Importer:
         if self.on_progress is None:
             return
         done = self.bytes_done if bytes_done is None else bytes_done
-        if not self.on_progress(self.reader.stats.rows, done, self.bytes_total):
+        if not self.on_progress(self.stats.rows, done, self.bytes_total):
             raise ImportCancelled("import cancelled; the database was not changed")
 
 
@@ -292,9 +329,16 @@ def _dataset_name(source: Source) -> str:
     return f"{source.path.name}:{source.member}" if source.member else source.path.name
 
 
-def _counts(reader: GdeltReader) -> tuple[int, int, int, int, int]:
-    s = reader.stats
+def _counts(s: ReadStats) -> tuple[int, int, int, int, int]:
     return s.rows, s.no_country, s.domestic, s.outside, s.malformed
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (a container or ``taskset`` may allow fewer)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Windows or macOS
+        return os.cpu_count() or 1
 
 
 class _Sha256Thread(threading.Thread):

@@ -152,14 +152,12 @@ class DatasetRow(Base):
 
 
 class BulkEventRow(Base):
-    """A bulk dyadic event (V2). Written and read with raw SQL in ``store/bulk.py``
+    """A bulk dyadic event (V2; V3 dropped its index). Written and read with raw SQL in ``store/bulk.py``
     for speed; this class documents the schema and keeps the schema test honest."""
 
     __tablename__ = "bulk_events"
-    __table_args__ = (
-        CheckConstraint("pair_a < pair_b"),
-        Index("ix_bulk_events_pair_day", "pair_a", "pair_b", "day"),
-    )
+    # No secondary index since V3 (see migrations.py): the rows are read whole.
+    __table_args__ = (CheckConstraint("pair_a < pair_b"),)
     global_id: Mapped[int] = mapped_column(primary_key=True)  # GDELT's GLOBALEVENTID
     dataset_pk: Mapped[int] = mapped_column(
         ForeignKey("datasets.pk", ondelete="CASCADE", deferrable=True, initially="DEFERRED")
