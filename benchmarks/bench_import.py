@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from machine import calibration_ns, machine_line  # benchmarks/machine.py, beside this script
 
 HERE = Path(__file__).resolve().parent
 
@@ -60,30 +58,6 @@ print(json.dumps({"times": times, "rows": len(columns),
 """
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def calibration_ns() -> float:
-    """Median of five: ns per iteration of a plain Python loop (about 50 on this
-    project's machine when it is quiet; the same code has measured twice as slow
-    when the host is busy)."""
-    times = []
-    for _ in range(5):
-        started = time.perf_counter()
-        total = 0
-        for i in range(2_000_000):
-            total += i
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) / 2_000_000 * 1e9
-
-
 def child(code: str, *args: str) -> dict[str, object]:
     done = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
@@ -108,10 +82,7 @@ def main(argv: list[str] | None = None) -> int:
              "--seed", "1", "-o", str(export)],
             check=True,
         )  # fmt: skip
-    print(
-        f"machine: {os.cpu_count()} CPUs, {cpu_model()}; Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}; calibration {calibration_ns():.0f} ns/loop"
-    )
+    print(machine_line())
     print(f"data: {export} ({export.stat().st_size / 1e6:.0f} MB, {args.rows} rows)")
 
     seconds, peaks, reader_peaks = [], [], []
