@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -208,7 +208,10 @@ class MainWindow(QMainWindow):
             self.jobs.submit(
                 "Reading the curated seeds…",
                 ahead.seeds,
-                lambda seeds: (self._show_seeds(seeds), ahead.go_on()),
+                # Let the write start once the seeds are painted (a zero timer runs
+                # after the paint already posted): a thread holding the GIL would
+                # slow that first paint several times over.
+                lambda seeds: (self._show_seeds(seeds), QTimer.singleShot(0, ahead.go_on)),
                 lambda _exc: ahead.go_on(),
             )
 
