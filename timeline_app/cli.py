@@ -16,8 +16,9 @@ from typing import TextIO
 
 from timeline_app import __version__
 from timeline_app.export.events_io import to_csv, to_json
+from timeline_app.ingest.cameo import COUNTRY_CODE_RE
 from timeline_app.ingest.corpus import read_corpus
-from timeline_app.ingest.gdelt import COUNTRY_CODE_RE, GdeltError, MalformedRow
+from timeline_app.ingest.gdelt import GdeltError, MalformedRow
 from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.services import Store, corpus_paths
 from timeline_app.store.db import StoreError

@@ -10,6 +10,7 @@ import pytest
 
 from timeline_app.dates import to_day
 from timeline_app.domain import SCORE_MAX, SCORE_MIN, ActorKind, Category, Modality
+from timeline_app.ingest.cameo import bulk_actor, classify
 from timeline_app.ingest.gdelt import (
     COLUMNS,
     RECORD_FIELDS,
@@ -17,8 +18,6 @@ from timeline_app.ingest.gdelt import (
     GdeltReader,
     MalformedRow,
     Record,
-    bulk_actor,
-    classify,
     open_source,
 )
 from timeline_app.ingest.problems import display_name

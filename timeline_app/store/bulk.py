@@ -31,15 +31,14 @@ import numpy.typing as npt
 
 from timeline_app.dates import from_day, to_day
 from timeline_app.domain import Category, EventFilter, Modality, Pair
+from timeline_app.ingest.cameo import CAMEO_ROOTS, bulk_actor
 from timeline_app.ingest.gdelt import (
-    CAMEO_ROOTS,
     Batch,
     BatchDecoder,
     GdeltError,
     GdeltReader,
     ReadStats,
     Source,
-    bulk_actor,
     open_source,
 )
 from timeline_app.ingest.gdelt_process import ReaderProcess
