@@ -21,19 +21,14 @@ from timeline_app import paths
 from timeline_app.bulk_layout import BulkIndex, select_rows
 from timeline_app.dates import to_day
 from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
-from timeline_app.store import bulk, bulk_cache, repo
-from timeline_app.store.bulk import (
-    CATEGORIES,
-    BulkColumns,
-    BulkEvent,
-    ImportReport,
-    ProgressCallback,
-)
+from timeline_app.store import bulk_cache, bulk_read, repo
+from timeline_app.store.bulk_read import CATEGORIES, BulkColumns, BulkEvent
 from timeline_app.store.db import Database, open_database
 from timeline_app.store.repo import Counts, ParagraphHit
 
 if TYPE_CHECKING:  # imported where used: the YAML reader and the ORM are not needed to view
     from timeline_app.ingest.corpus import Corpus, CorpusPaths
+    from timeline_app.store.bulk import ImportReport, ProgressCallback
     from timeline_app.store.loader import LoadReport
 
 
@@ -167,6 +162,8 @@ class Store:
         ``on_progress(rows_done, bytes_done, bytes_total)`` returning False cancels
         (``ImportCancelled``), leaving the database unchanged.
         """
+        from timeline_app.store import bulk  # the importer: not needed to view
+
         with self._raw() as conn:
             return bulk.import_gdelt(
                 conn, paths, countries=countries, strict=strict, on_progress=on_progress
@@ -175,7 +172,7 @@ class Store:
     def bulk_columns(self, flt: EventFilter = EventFilter()) -> BulkColumns:
         """Bulk events passing ``flt`` as numpy columns sorted by day (for the views)."""
         with self._raw() as conn:
-            return bulk.bulk_columns(conn, flt)
+            return bulk_read.bulk_columns(conn, flt)
 
     def all_bulk_columns(self) -> BulkColumns:
         """Every bulk event as columns, from the file cache when the data is unchanged."""
@@ -186,7 +183,7 @@ class Store:
             cached = bulk_cache.load(path) if path.exists() else None
             if cached is not None:
                 return cached
-            columns = bulk.bulk_columns(conn)
+            columns = bulk_read.bulk_columns(conn)
         if len(columns):
             bulk_cache.save(path, columns)
         return columns
@@ -194,7 +191,7 @@ class Store:
     def bulk_event(self, pk: int) -> BulkEvent | None:
         """One bulk event's details (tooltip, source pane); ``pk`` is its GLOBALEVENTID."""
         with self._raw() as conn:
-            return bulk.bulk_event(conn, pk)
+            return bulk_read.bulk_event(conn, pk)
 
     @contextmanager
     def _raw(self) -> Iterator[sqlite3.Connection]:

@@ -15,7 +15,8 @@ from timeline_app.export.events_io import to_json
 from timeline_app.ingest.gdelt import MalformedRow, open_source
 from timeline_app.services import Store, corpus_paths
 from timeline_app.store import bulk
-from timeline_app.store.bulk import CATEGORIES, MODALITIES, ImportCancelled
+from timeline_app.store.bulk import ImportCancelled
+from timeline_app.store.bulk_read import CATEGORIES, MODALITIES
 from timeline_app.store.db import migrate
 from timeline_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 

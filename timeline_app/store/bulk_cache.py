@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from timeline_app.domain import Pair
-from timeline_app.store.bulk import BulkColumns
+from timeline_app.store.bulk_read import BulkColumns
 
 _ARRAYS = ("day", "pair_id", "category_id", "modality_id", "score", "pk")
 

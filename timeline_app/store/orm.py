@@ -152,8 +152,9 @@ class DatasetRow(Base):
 
 
 class BulkEventRow(Base):
-    """A bulk dyadic event (V2; V3 dropped its index). Written and read with raw SQL in ``store/bulk.py``
-    for speed; this class documents the schema and keeps the schema test honest."""
+    """A bulk dyadic event (V2; V3 dropped its index). Written and read with raw SQL
+    (``store/bulk.py``, ``store/bulk_read.py``) for speed; this class documents the
+    schema and keeps the schema test honest."""
 
     __tablename__ = "bulk_events"
     # No secondary index since V3 (see migrations.py): the rows are read whole.
