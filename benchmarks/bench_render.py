@@ -74,24 +74,38 @@ def main() -> int:
     for _ in range(5):
         app.processEvents()
 
-    def repaint_samples() -> list[float]:
+    def repaint_samples(pan: bool) -> list[float]:
+        """Repaints with nothing moved (hover, selection: the last frame's bulk image is
+        reused) or each after a pan by one aggregate column (everything binned again)."""
         samples = []
-        for _ in range(args.runs):
+        lo, hi = view.visible_range()
+        step = (hi - lo) / max(1, int(view.view_box.width() // 2))
+        for k in range(args.runs):
+            if pan:
+                view.set_visible_range(lo + (k + 1) * step, hi + (k + 1) * step)
+                app.processEvents()
             view.marks.update()
             started = time.perf_counter()
             view.plot.viewport().repaint()
             samples.append(time.perf_counter() - started)
+        view.set_visible_range(lo, hi)
+        app.processEvents()
         return samples
 
+    size = f"{args.events:,} events, {width}x{height}"
+    print(f"timeline repaint after a pan, whole span, {size}: {median_ms(repaint_samples(True))}")
     print(
-        f"timeline repaint, whole span, {args.events:,} events, {width}x{height}: {median_ms(repaint_samples())}"
+        f"timeline repaint, nothing moved, whole span, {size}: {median_ms(repaint_samples(False))}"
     )
     lo, hi = view.visible_range()
     centre = (lo + hi) / 2
     view.set_visible_range(centre - (hi - lo) * 0.005, centre + (hi - lo) * 0.005)
     for _ in range(5):
         app.processEvents()
-    print(f"timeline repaint, zoomed to 1%, {args.events:,} events: {median_ms(repaint_samples())}")
+    print(f"timeline repaint after a pan, zoomed to 1%, {size}: {median_ms(repaint_samples(True))}")
+    print(
+        f"timeline repaint, nothing moved, zoomed to 1%, {size}: {median_ms(repaint_samples(False))}"
+    )
 
     samples = []
     rng = np.random.default_rng(2)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF
 
 from timeline_app.bulk_layout import BulkIndex
@@ -55,3 +58,36 @@ def test_a_click_on_a_sparse_lane_picks_the_nearest_single_event() -> None:
 def test_a_click_on_aggregates_is_no_single_event() -> None:
     layer = busy_layer()
     assert single_event_under(layer, QPointF(400.0, 1.5), (0.0, 1000.0), 500.0, 3.0) is None
+
+
+def test_a_repaint_of_the_same_view_reuses_the_bulk_image(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from timeline_app.ui import bulk_painter
+    from timeline_app.ui.theme import THEMES
+
+    layer = busy_layer()
+    computed: list[tuple[float, float]] = []
+    original = bulk_painter._frame
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        computed.append((args[2], args[3]))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(bulk_painter, "_frame", counting)
+    image = QImage(400, 100, QImage.Format.Format_RGB32)
+    rects = {0: QRectF(0, 0, 400, 50), 1: QRectF(0, 50, 400, 50)}
+
+    def paint(lo: float, hi: float, theme: str) -> None:
+        image.fill(0)
+        painter = QPainter(image)
+        bulk_painter.paint_bulk_layer(painter, layer, rects, (lo, hi), (1.0, 0.0), THEMES[theme])
+        painter.end()
+
+    paint(0, 1000, "light")
+    paint(0, 1000, "light")
+    assert computed == [(0, 1000)], "the same lanes and days: drawn from the last image"
+    paint(10, 1010, "light")
+    paint(10, 1010, "dark")
+    assert computed == [(0, 1000), (10, 1010), (10, 1010)], "a pan or a new theme draws again"

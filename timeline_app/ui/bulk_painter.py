@@ -8,7 +8,8 @@ columns), each event is drawn as its own tick, coloured by category.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QRectF
@@ -32,6 +33,9 @@ class BulkLayer:
 
     index: BulkIndex
     lane_map: dict[int, int]  # timeline lane -> bulk index lane
+    # The last frame drawn: a repaint over the same lanes and days (hover, selection,
+    # a dock resized elsewhere) reuses its image instead of binning again.
+    last_frame: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def columns_for(width_px: float) -> int:
@@ -64,11 +68,29 @@ def paint_bulk_layer(
     if not lanes:
         return
     columns = columns_for(max(r.width() for r in lane_rects.values()))
+    key = (tuple(lanes), lo, hi, columns, theme.name)
+    if layer.last_frame.get("key") != key:
+        layer.last_frame.clear()
+        layer.last_frame.update(key=key, frame=_frame(layer, lanes, lo, hi, columns, theme))
+    frame = layer.last_frame["frame"]
+    if frame is None:
+        return
+    image, shown = frame
+    for k, row in enumerate(shown):
+        source = QRectF(0, k * BAR_LEVELS, columns, BAR_LEVELS)
+        painter.drawImage(lane_rects[lanes[int(row)]], image, source)
+
+
+def _frame(
+    layer: BulkLayer, lanes: list[int], lo: float, hi: float, columns: int, theme: Theme
+) -> tuple[QImage, np.ndarray] | None:
+    """The image of every lane's strip (one row band per lane) and which of ``lanes``
+    it shows, in order; ``None`` when no lane has events in [lo, hi)."""
     counts, means = layer.index.bins_many([layer.lane_map[lane] for lane in lanes], lo, hi, columns)
     totals = counts.sum(axis=1)
     shown = np.flatnonzero(totals > 0)
     if len(shown) == 0:
-        return
+        return None
     # Lanes with few events in view show each event as its own tick (category colour);
     # busier lanes show per-column aggregates. Both go into one image, one row band
     # per lane.
@@ -85,10 +107,7 @@ def paint_bulk_layer(
             band = strips[k * BAR_LEVELS : (k + 1) * BAR_LEVELS]
             band[:] = 0
             band[BAR_LEVELS // 3 :, cols] = palette[categories]
-    image = _to_qimage(strips)
-    for k, row in enumerate(shown):
-        source = QRectF(0, k * BAR_LEVELS, columns, BAR_LEVELS)
-        painter.drawImage(lane_rects[lanes[int(row)]], image, source)
+    return _to_qimage(strips), shown
 
 
 def _category_palette(theme: Theme) -> np.ndarray:
