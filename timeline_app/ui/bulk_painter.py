@@ -76,9 +76,15 @@ def paint_bulk_layer(
     if frame is None:
         return
     image, shown = frame
+    # Columns map to whole device pixels already: no smoothing or antialiasing to pay
+    # for on each lane's blit.
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
     for k, row in enumerate(shown):
         source = QRectF(0, k * BAR_LEVELS, columns, BAR_LEVELS)
         painter.drawImage(lane_rects[lanes[int(row)]], image, source)
+    painter.restore()
 
 
 def _frame(
