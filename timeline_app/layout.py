@@ -252,6 +252,18 @@ class EdgeWeight:
         return self.score_sum / self.count if self.count else 0.0
 
 
+def strongest_ties(
+    weights: Mapping[Pair, EdgeWeight], limit: int, keep: Iterable[Pair] = ()
+) -> dict[Pair, EdgeWeight]:
+    """At most ``limit`` ties, the most events first (then by name), plus any in ``keep``
+    (a focused tie stays drawn): a panel of hundreds of bulk ties is a hairball."""
+    if len(weights) <= limit:
+        return dict(weights)
+    ranked = sorted(weights, key=lambda p: (-weights[p].count, p.key))[:limit]
+    chosen = set(ranked) | {p for p in keep if p in weights}
+    return {p: weights[p] for p in sorted(chosen, key=lambda p: (-weights[p].count, p.key))}
+
+
 class WindowIndex(Generic[K]):
     """Per-key sorted start and end days with cumulative score sums.
 

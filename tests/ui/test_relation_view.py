@@ -213,3 +213,44 @@ def test_visible_nodes_fit_inside_the_viewport(view: RelationView) -> None:
     assert area.width() == 300
     for code in view.node_items():
         assert area.contains(viewport_point(view, view.scene_pos_of_node(code)))
+
+
+def test_a_crowded_window_draws_only_the_strongest_ties(qtbot: QtBot) -> None:
+    from timeline_app.ui.relation_view import MAX_TIES
+
+    codes = [f"C{i:02d}" for i in range(16)]  # 16 actors: 120 possible ties
+    actors = [
+        Actor(c, c, ActorKind.COUNTRY, "Test", "#777777", (i % 4) * 20, (i // 4) * 20)
+        for i, c in enumerate(codes)
+    ]
+    pairs = [Pair.of(a, b) for i, a in enumerate(codes) for b in codes[i + 1 :]]
+    assert len(pairs) > MAX_TIES
+    weights = {pair: EdgeWeight(k + 1, 0.0) for k, pair in enumerate(pairs)}  # later: stronger
+    view = RelationView()
+    qtbot.addWidget(view)
+    view.set_actors(actors)
+    view.set_weights(weights, "2020 – 2021")
+    drawn = set(view.edge_items())
+    assert drawn == {p.key for p in pairs[-MAX_TIES:]}
+    # A focused tie is drawn even when it is among the weakest.
+    weakest = pairs[0]
+    view.set_highlight(pair_key=weakest.key)
+    assert weakest.key in view.edge_items()
+    assert len(view.edge_items()) == MAX_TIES + 1
+    view.set_highlight()
+    assert weakest.key not in view.edge_items()
+
+
+def test_strongest_ties_ranks_by_events_then_name() -> None:
+    from timeline_app.layout import strongest_ties
+
+    weights = {
+        Pair.of("A", "B"): EdgeWeight(5, 0.0),
+        Pair.of("A", "C"): EdgeWeight(9, 0.0),
+        Pair.of("B", "C"): EdgeWeight(5, 0.0),
+        Pair.of("C", "D"): EdgeWeight(1, 0.0),
+    }
+    assert list(strongest_ties(weights, 2)) == [Pair.of("A", "C"), Pair.of("A", "B")]
+    kept = strongest_ties(weights, 2, keep=[Pair.of("C", "D"), Pair.of("X", "Y")])
+    assert list(kept) == [Pair.of("A", "C"), Pair.of("A", "B"), Pair.of("C", "D")]
+    assert strongest_ties(weights, 10) == weights

@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.domain import Actor, ActorKind, Pair
-from timeline_app.layout import EdgeWeight, edge_width
+from timeline_app.layout import EdgeWeight, edge_width, strongest_ties
 from timeline_app.ui.theme import LIGHT, Theme, score_colour
 
 EMPTY_MESSAGE = "No ties in this time window"
+MAX_TIES = 60  # more is a hairball (bulk data can hold hundreds of pairs in a window)
 LEGEND_TITLE = "width = events \u00b7 colour = mean score"
 _MIN_R, _MAX_R = 8.0, 16.0  # node radius grows with events in view
 _DIM = 0.3  # opacity outside the highlight: still there, clearly secondary
@@ -235,6 +236,8 @@ class RelationView(QGraphicsView):
         self._nodes: dict[str, _NodeItem] = {}
         self._edges: dict[str, _EdgeItem] = {}
         self._visible: frozenset[str] = frozenset()
+        self._ties: dict[Pair, EdgeWeight] = {}  # every tie of the window
+        self._actor_counts: Mapping[str, int] | None = None
         self._label = ""
         self._highlight: tuple[str | None, str | None] = (None, None)
         self._press: tuple[QPointF, QGraphicsItem | None, QPointF] | None = None
@@ -250,7 +253,7 @@ class RelationView(QGraphicsView):
 
     def set_actors(self, actors: Sequence[Actor]) -> None:
         self.scene().clear()
-        self._nodes, self._edges, self._visible = {}, {}, frozenset()
+        self._nodes, self._edges, self._visible, self._ties = {}, {}, frozenset(), {}
         for actor in actors:
             node = _NodeItem(actor, self)
             node.setVisible(False)
@@ -270,22 +273,32 @@ class RelationView(QGraphicsView):
         """
         self._label = window_label
         known = self._nodes.keys()
-        drawn = {p: w for p, w in weights.items() if w.count > 0 and {p.a, p.b} <= known}
+        self._ties = {p: w for p, w in weights.items() if w.count > 0 and {p.a, p.b} <= known}
+        self._actor_counts = actor_counts
+        self._show_ties()
+
+    def _show_ties(self) -> None:
+        """Draw the strongest ties (and the focused ones), their nodes sized by events."""
+        pair_key, actor = self._highlight
+        focused = [p for p in self._ties if p.key == pair_key or actor in (p.a, p.b)]
+        drawn = strongest_ties(self._ties, MAX_TIES, keep=focused)
         max_count = max((w.count for w in drawn.values()), default=0)
         summed: dict[str, int] = {}
-        ties: dict[str, int] = {}
-        for pair, weight in drawn.items():
+        ties: dict[str, int] = {}  # every tie in the window, drawn or not, for tooltips
+        for pair, weight in self._ties.items():
             for code in (pair.a, pair.b):
                 summed[code] = summed.get(code, 0) + weight.count
                 ties[code] = ties.get(code, 0) + 1
+        for pair, weight in drawn.items():
             (self._edges.get(pair.key) or self._new_edge(pair)).set_weight(weight, max_count)
         for edge in self._edges.values():
             edge.setVisible(edge.pair in drawn)
-        counts = summed if actor_counts is None else actor_counts
-        top = max((counts.get(c, 0) for c in summed), default=0)
+        shown = {code for pair in drawn for code in (pair.a, pair.b)}
+        counts = summed if self._actor_counts is None else self._actor_counts
+        top = max((counts.get(c, 0) for c in shown), default=0)
         for code, node in self._nodes.items():
-            node.setVisible(code in summed)
-            if code in summed:
+            node.setVisible(code in shown)
+            if code in shown:
                 n, actor = counts.get(code, 0), node.actor
                 node.update_geometry(
                     _MIN_R + (_MAX_R - _MIN_R) * math.sqrt(n / max(top, 1)), node.side
@@ -293,15 +306,18 @@ class RelationView(QGraphicsView):
                 where = f"{actor.kind.value.capitalize()} \u00b7 {actor.region}"
                 stats = f"{_plural(n, 'event')} in view, {_plural(ties[code], 'tie')}"
                 node.setToolTip(_rich_lines([actor.name, f"{actor.code} \u00b7 {where}", stats]))
-        if frozenset(summed) != self._visible:
-            self._visible = frozenset(summed)
+        if frozenset(shown) != self._visible:
+            self._visible = frozenset(shown)
             self._fit()  # only when the visible set changes, so timeline panning stays calm
         self._apply_highlight()
         self.viewport().update()
 
     def set_highlight(self, pair_key: str | None = None, actor: str | None = None) -> None:
         self._highlight = (pair_key, actor)
-        self._apply_highlight()
+        if len(self._ties) > MAX_TIES:
+            self._show_ties()  # a focused tie is drawn even when it is not among the strongest
+        else:
+            self._apply_highlight()
 
     def edge_items(self) -> dict[str, QGraphicsItem]:
         return {k: e for k, e in self._edges.items() if e.isVisible()}
@@ -404,7 +420,10 @@ class RelationView(QGraphicsView):
         painter.setFont(font)
         painter.setPen(QColor(self.theme.muted_text))
         vw, vh = self.viewport().width(), self.viewport().height()
-        ties = _plural(sum(e.isVisible() for e in self._edges.values()), "tie")
+        shown = sum(e.isVisible() for e in self._edges.values())
+        ties = _plural(len(self._ties), "tie")
+        if shown < len(self._ties):
+            ties += f", the {shown} strongest shown"
         caption = f"{self._label} \u00b7 {ties}" if self._label else ties
         painter.drawText(QRectF(10, 8, vw - 20, 20), Qt.AlignmentFlag.AlignLeft, caption)
         if self.empty():
