@@ -1,18 +1,16 @@
 """The country-relationship panel: actors as nodes, per-window ties as edges.
 
-Plain QGraphicsScene items. Nodes ignore the view transform so symbols and labels
-keep their pixel size whatever the fit; edges use cosmetic pens for the same reason.
-Items are made once per actor and once per pair and afterwards only updated,
+Plain QGraphicsScene items (``ui/relation_items.py``), made once per actor and once
+per pair and afterwards only updated,
 because ``set_weights`` runs on every pan and zoom of the timeline.
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,8 +18,6 @@ from PySide6.QtGui import (
     QLinearGradient,
     QMouseEvent,
     QPainter,
-    QPainterPath,
-    QPainterPathStroker,
     QPen,
     QResizeEvent,
 )
@@ -29,191 +25,29 @@ from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
     QGraphicsScene,
-    QGraphicsSceneHoverEvent,
     QGraphicsView,
-    QStyleOptionGraphicsItem,
     QWidget,
 )
 
-from timeline_app.domain import Actor, ActorKind, Pair
-from timeline_app.layout import EdgeWeight, edge_width, strongest_ties
+from timeline_app.domain import Actor, Pair
+from timeline_app.layout import EdgeWeight, strongest_ties
+from timeline_app.ui.relation_items import (
+    MAX_RADIUS,
+    MIN_RADIUS,
+    EdgeItem,
+    NodeItem,
+    plural,
+    rich_lines,
+)
 from timeline_app.ui.theme import LIGHT, Theme, score_colour
 
 EMPTY_MESSAGE = "No ties in this time window"
 MAX_TIES = 60  # more is a hairball (bulk data can hold hundreds of pairs in a window)
 LEGEND_TITLE = "width = events \u00b7 colour = mean score"
-_MIN_R, _MAX_R = 8.0, 16.0  # node radius grows with events in view
 _DIM = 0.3  # opacity outside the highlight: still there, clearly secondary
 # Viewport margins (px) kept free of node centres: room for labels and the overlays.
 _MARGIN_X, _MARGIN_TOP, _MARGIN_BOTTOM = 36.0, 48.0, 84.0
 _SIDES = ("below", "right", "left", "above")  # label positions, most natural first
-_Flag = QGraphicsItem.GraphicsItemFlag
-
-
-def _rich_lines(lines: Sequence[str]) -> str:
-    """Tooltip markup with every piece escaped: Qt would otherwise render names as HTML."""
-    return "<p style='white-space:pre'>" + "<br>".join(html.escape(s) for s in lines) + "</p>"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _mix(a: str, b: str, t: float) -> QColor:
-    ca, cb = QColor(a), QColor(b)
-    return QColor.fromRgbF(
-        *(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=True))
-    )
-
-
-def _pen(colour: QColor, width: float) -> QPen:
-    pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-    pen.setCosmetic(True)  # width in pixels, whatever the fit scale
-    return pen
-
-
-class _NodeItem(QGraphicsItem):
-    def __init__(self, actor: Actor, view: RelationView) -> None:
-        super().__init__()
-        self.actor, self._view = actor, view
-        self.edges: list[_EdgeItem] = []
-        self.radius, self.side, self.ringed, self.dimmed = _MIN_R, "below", False, False
-        self.setFlags(_Flag.ItemIsMovable | _Flag.ItemSendsGeometryChanges)
-        self.setFlag(_Flag.ItemIgnoresTransformations)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setZValue(10)
-        self.setPos(actor.x * 6.0, (100.0 - actor.y) * 5.0)  # schematic y grows northward
-        self.font = QFont()
-        self.font.setBold(True)
-        self.font.setPointSizeF(8.5)
-        fm = QFontMetricsF(self.font)
-        self._label_size = QRectF(0, 0, fm.horizontalAdvance(actor.code) + 8, fm.height() + 2)
-
-    def label_rect(self, side: str | None = None) -> QRectF:
-        r, gap = QRectF(self._label_size), self.radius + 3
-        w, h = r.width() / 2, r.height() / 2
-        offsets = {"below": (0, gap + h), "above": (0, -gap - h), "right": (gap + w, 0)}
-        r.moveCenter(QPointF(*offsets.get(side or self.side, (-gap - w, 0))))
-        return r
-
-    def disc_rect(self) -> QRectF:
-        return QRectF(-self.radius, -self.radius, 2 * self.radius, 2 * self.radius)
-
-    def boundingRect(self) -> QRectF:
-        return self.disc_rect().adjusted(-4, -4, 4, 4).united(self.label_rect())
-
-    def shape(self) -> QPainterPath:
-        path = self._symbol()
-        path.addRect(self.label_rect())  # grabbing the label grabs the node
-        return path
-
-    def _symbol(self) -> QPainterPath:
-        r, path = self.radius, QPainterPath()
-        if self.actor.kind is ActorKind.BLOC:  # diamond: a grouping, not a state
-            r *= 1.1
-            path.moveTo(0, -r)
-            for x, y in ((r, 0), (0, r), (-r, 0)):
-                path.lineTo(x, y)
-            path.closeSubpath()
-        elif self.actor.kind is ActorKind.ORGANISATION:
-            path.addRoundedRect(self.disc_rect().adjusted(2, 2, -2, -2), 4, 4)
-        else:
-            path.addEllipse(QPointF(0, 0), r, r)
-        return path
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        theme = self._view.theme
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        outline = QColor(theme.selection if self.ringed else theme.text)
-        outline.setAlpha(255 if self.ringed else 150)
-        painter.setPen(QPen(outline, 3.0 if self.ringed else 1.2))
-        # Dimmed nodes fade towards the background but stay opaque, hiding the edges below.
-        painter.setBrush(_mix(self.actor.colour, theme.background, 0.65 if self.dimmed else 0.0))
-        painter.drawPath(self._symbol())
-        # A subtle plate under the code keeps it readable where edges pass below it.
-        plate = QColor(theme.background)
-        plate.setAlpha(215)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(plate)
-        painter.drawRoundedRect(self.label_rect(), 4, 4)
-        painter.setFont(self.font)
-        painter.setPen(QColor(theme.muted_text if self.dimmed else theme.text))
-        painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignCenter, self.actor.code)
-
-    def update_geometry(self, radius: float, side: str) -> None:
-        if (radius, side) != (self.radius, self.side):
-            self.prepareGeometryChange()
-            self.radius, self.side = radius, side
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:  # edges follow a dragged node
-                edge.adjust()
-        return super().itemChange(change, value)
-
-
-class _EdgeItem(QGraphicsItem):
-    def __init__(self, pair: Pair, a: _NodeItem, b: _NodeItem, view: RelationView) -> None:
-        super().__init__()
-        self.pair, self.a, self.b, self._view = pair, a, b, view
-        self.width, self.colour, self.highlighted, self.hovered = 1.5, QColor("grey"), False, False
-        self.line = QLineF()
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        a.edges.append(self)
-        b.edges.append(self)
-        self.adjust()
-
-    def set_weight(self, weight: EdgeWeight, max_count: int) -> None:
-        self.prepareGeometryChange()  # the hit area follows the width
-        self.width = edge_width(weight.count, max_count)
-        self.colour = score_colour(weight.mean_score)
-        names = f"{self.a.actor.name} \u2013 {self.b.actor.name}"
-        events = _plural(weight.count, "event")
-        self.setToolTip(_rich_lines([f"{names}: {events}, mean score {weight.mean_score:+.1f}"]))
-        self.setVisible(True)
-
-    def adjust(self) -> None:
-        self.prepareGeometryChange()
-        self.line = QLineF(self.a.pos(), self.b.pos())
-
-    def _stroke(self, pixels: float) -> QPainterPath:
-        # Widths are in pixels; convert to scene units so hit-testing matches the drawing.
-        path = QPainterPath(self.line.p1())
-        path.lineTo(self.line.p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(pixels / self._view.pixel_scale())
-        stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
-        return stroker.createStroke(path)
-
-    def shape(self) -> QPainterPath:
-        return self._stroke(max(10.0, self.width))
-
-    def boundingRect(self) -> QRectF:
-        return self._stroke(max(10.0, self.width) + 10).boundingRect()
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.highlighted or self.hovered:
-            halo = QColor(self._view.theme.selection)
-            halo.setAlpha(255 if self.highlighted else 120)
-            painter.setPen(_pen(halo, self.width + 6))
-            painter.drawLine(self.line)
-        painter.setPen(_pen(self.colour, self.width))
-        painter.drawLine(self.line)
-
-    # Hover events reach only the topmost edge (isUnderMouse() would light every overlapping one).
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.hovered = False
-        self.update()
 
 
 class RelationView(QGraphicsView):
@@ -233,8 +67,8 @@ class RelationView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         # The overlays are drawn in viewport pixels: partial updates would smear them.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-        self._nodes: dict[str, _NodeItem] = {}
-        self._edges: dict[str, _EdgeItem] = {}
+        self._nodes: dict[str, NodeItem] = {}
+        self._edges: dict[str, EdgeItem] = {}
         self._visible: frozenset[str] = frozenset()
         self._ties: dict[Pair, EdgeWeight] = {}  # every tie of the window
         self._actor_counts: Mapping[str, int] | None = None
@@ -255,7 +89,7 @@ class RelationView(QGraphicsView):
         self.scene().clear()
         self._nodes, self._edges, self._visible, self._ties = {}, {}, frozenset(), {}
         for actor in actors:
-            node = _NodeItem(actor, self)
+            node = NodeItem(actor, self)
             node.setVisible(False)
             self.scene().addItem(node)
             self._nodes[actor.code] = node
@@ -301,11 +135,11 @@ class RelationView(QGraphicsView):
             if code in shown:
                 n, actor = counts.get(code, 0), node.actor
                 node.update_geometry(
-                    _MIN_R + (_MAX_R - _MIN_R) * math.sqrt(n / max(top, 1)), node.side
+                    MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(n / max(top, 1)), node.side
                 )
                 where = f"{actor.kind.value.capitalize()} \u00b7 {actor.region}"
-                stats = f"{_plural(n, 'event')} in view, {_plural(ties[code], 'tie')}"
-                node.setToolTip(_rich_lines([actor.name, f"{actor.code} \u00b7 {where}", stats]))
+                stats = f"{plural(n, 'event')} in view, {plural(ties[code], 'tie')}"
+                node.setToolTip(rich_lines([actor.name, f"{actor.code} \u00b7 {where}", stats]))
         if frozenset(shown) != self._visible:
             self._visible = frozenset(shown)
             self._fit()  # only when the visible set changes, so timeline panning stays calm
@@ -344,8 +178,8 @@ class RelationView(QGraphicsView):
 
     # -- internals --------------------------------------------------------------
 
-    def _new_edge(self, pair: Pair) -> _EdgeItem:
-        edge = _EdgeItem(pair, self._nodes[pair.a], self._nodes[pair.b], self)
+    def _new_edge(self, pair: Pair) -> EdgeItem:
+        edge = EdgeItem(pair, self._nodes[pair.a], self._nodes[pair.b], self)
         self.scene().addItem(edge)
         self._edges[pair.key] = edge
         return edge
@@ -396,7 +230,7 @@ class RelationView(QGraphicsView):
         placed: list[QRectF] = []
         for node in sorted(nodes, key=lambda n: (origin[n].y(), origin[n].x())):
 
-            def cost(side: str, node: _NodeItem = node) -> int:
+            def cost(side: str, node: NodeItem = node) -> int:
                 r = node.label_rect(side).translated(origin[node])
                 hits = sum(r.intersects(d) for n, d in discs.items() if n is not node)
                 return (
@@ -421,7 +255,7 @@ class RelationView(QGraphicsView):
         painter.setPen(QColor(self.theme.muted_text))
         vw, vh = self.viewport().width(), self.viewport().height()
         shown = sum(e.isVisible() for e in self._edges.values())
-        ties = _plural(len(self._ties), "tie")
+        ties = plural(len(self._ties), "tie")
         if shown < len(self._ties):
             ties += f", the {shown} strongest shown"
         caption = f"{self._label} \u00b7 {ties}" if self._label else ties
@@ -465,15 +299,15 @@ class RelationView(QGraphicsView):
         """A node if one is under the cursor, else the nearest edge: edges can cross,
         and the one the user aimed at is the one whose line passes closest."""
         items = self.items(point)
-        nodes = [i for i in items if isinstance(i, _NodeItem)]
+        nodes = [i for i in items if isinstance(i, NodeItem)]
         if nodes:
             return nodes[0]
-        edges = [i for i in items if isinstance(i, _EdgeItem)]
+        edges = [i for i in items if isinstance(i, EdgeItem)]
         if not edges:
             return items[0] if items else None
         where = self.mapToScene(point)
 
-        def distance(edge: _EdgeItem) -> float:
+        def distance(edge: EdgeItem) -> float:
             line = edge.line
             if line.length() == 0:
                 return math.hypot(where.x() - line.x1(), where.y() - line.y1())
@@ -498,13 +332,13 @@ class RelationView(QGraphicsView):
             return
         where, item, start = press
         still = (event.position() - where).manhattanLength() < QApplication.startDragDistance()
-        if isinstance(item, _NodeItem) and item.pos() != start:
+        if isinstance(item, NodeItem) and item.pos() != start:
             self._place_labels()  # a drag: labels may now sit better on another side
         elif not still:
             return
-        elif isinstance(item, _NodeItem):
+        elif isinstance(item, NodeItem):
             self.actor_clicked.emit(item.actor.code)
-        elif isinstance(item, _EdgeItem):
+        elif isinstance(item, EdgeItem):
             self.pair_clicked.emit(item.pair.key)
         else:
             self.background_clicked.emit()

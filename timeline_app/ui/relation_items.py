@@ -1,0 +1,208 @@
+"""The relationship panel's scene items: an actor's node and a tie's edge.
+
+Nodes ignore the view transform so symbols and labels keep their pixel size whatever
+the fit; edges use cosmetic pens for the same reason. Both ask their panel only for
+its theme and its scale (``Panel``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from timeline_app.domain import Actor, ActorKind, Pair
+from timeline_app.layout import EdgeWeight, edge_width
+from timeline_app.ui.theme import Theme, score_colour
+
+MIN_RADIUS, MAX_RADIUS = 8.0, 16.0  # node radius grows with events in view
+_Flag = QGraphicsItem.GraphicsItemFlag
+
+
+class Panel(Protocol):
+    theme: Theme
+
+    def pixel_scale(self) -> float: ...
+
+
+def rich_lines(lines: Sequence[str]) -> str:
+    """Tooltip markup with every piece escaped: Qt would otherwise render names as HTML."""
+    return "<p style='white-space:pre'>" + "<br>".join(html.escape(s) for s in lines) + "</p>"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _mix(a: str, b: str, t: float) -> QColor:
+    ca, cb = QColor(a), QColor(b)
+    return QColor.fromRgbF(
+        *(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=True))
+    )
+
+
+def _pen(colour: QColor, width: float) -> QPen:
+    pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    pen.setCosmetic(True)  # width in pixels, whatever the fit scale
+    return pen
+
+
+class NodeItem(QGraphicsItem):
+    def __init__(self, actor: Actor, view: Panel) -> None:
+        super().__init__()
+        self.actor, self._view = actor, view
+        self.edges: list[EdgeItem] = []
+        self.radius, self.side, self.ringed, self.dimmed = MIN_RADIUS, "below", False, False
+        self.setFlags(_Flag.ItemIsMovable | _Flag.ItemSendsGeometryChanges)
+        self.setFlag(_Flag.ItemIgnoresTransformations)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(10)
+        self.setPos(actor.x * 6.0, (100.0 - actor.y) * 5.0)  # schematic y grows northward
+        self.font = QFont()
+        self.font.setBold(True)
+        self.font.setPointSizeF(8.5)
+        fm = QFontMetricsF(self.font)
+        self._label_size = QRectF(0, 0, fm.horizontalAdvance(actor.code) + 8, fm.height() + 2)
+
+    def label_rect(self, side: str | None = None) -> QRectF:
+        r, gap = QRectF(self._label_size), self.radius + 3
+        w, h = r.width() / 2, r.height() / 2
+        offsets = {"below": (0, gap + h), "above": (0, -gap - h), "right": (gap + w, 0)}
+        r.moveCenter(QPointF(*offsets.get(side or self.side, (-gap - w, 0))))
+        return r
+
+    def disc_rect(self) -> QRectF:
+        return QRectF(-self.radius, -self.radius, 2 * self.radius, 2 * self.radius)
+
+    def boundingRect(self) -> QRectF:
+        return self.disc_rect().adjusted(-4, -4, 4, 4).united(self.label_rect())
+
+    def shape(self) -> QPainterPath:
+        path = self._symbol()
+        path.addRect(self.label_rect())  # grabbing the label grabs the node
+        return path
+
+    def _symbol(self) -> QPainterPath:
+        r, path = self.radius, QPainterPath()
+        if self.actor.kind is ActorKind.BLOC:  # diamond: a grouping, not a state
+            r *= 1.1
+            path.moveTo(0, -r)
+            for x, y in ((r, 0), (0, r), (-r, 0)):
+                path.lineTo(x, y)
+            path.closeSubpath()
+        elif self.actor.kind is ActorKind.ORGANISATION:
+            path.addRoundedRect(self.disc_rect().adjusted(2, 2, -2, -2), 4, 4)
+        else:
+            path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        theme = self._view.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outline = QColor(theme.selection if self.ringed else theme.text)
+        outline.setAlpha(255 if self.ringed else 150)
+        painter.setPen(QPen(outline, 3.0 if self.ringed else 1.2))
+        # Dimmed nodes fade towards the background but stay opaque, hiding the edges below.
+        painter.setBrush(_mix(self.actor.colour, theme.background, 0.65 if self.dimmed else 0.0))
+        painter.drawPath(self._symbol())
+        # A subtle plate under the code keeps it readable where edges pass below it.
+        plate = QColor(theme.background)
+        plate.setAlpha(215)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(plate)
+        painter.drawRoundedRect(self.label_rect(), 4, 4)
+        painter.setFont(self.font)
+        painter.setPen(QColor(theme.muted_text if self.dimmed else theme.text))
+        painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignCenter, self.actor.code)
+
+    def update_geometry(self, radius: float, side: str) -> None:
+        if (radius, side) != (self.radius, self.side):
+            self.prepareGeometryChange()
+            self.radius, self.side = radius, side
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:  # edges follow a dragged node
+                edge.adjust()
+        return super().itemChange(change, value)
+
+
+class EdgeItem(QGraphicsItem):
+    def __init__(self, pair: Pair, a: NodeItem, b: NodeItem, view: Panel) -> None:
+        super().__init__()
+        self.pair, self.a, self.b, self._view = pair, a, b, view
+        self.width, self.colour, self.highlighted, self.hovered = 1.5, QColor("grey"), False, False
+        self.line = QLineF()
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        a.edges.append(self)
+        b.edges.append(self)
+        self.adjust()
+
+    def set_weight(self, weight: EdgeWeight, max_count: int) -> None:
+        self.prepareGeometryChange()  # the hit area follows the width
+        self.width = edge_width(weight.count, max_count)
+        self.colour = score_colour(weight.mean_score)
+        names = f"{self.a.actor.name} \u2013 {self.b.actor.name}"
+        events = plural(weight.count, "event")
+        self.setToolTip(rich_lines([f"{names}: {events}, mean score {weight.mean_score:+.1f}"]))
+        self.setVisible(True)
+
+    def adjust(self) -> None:
+        self.prepareGeometryChange()
+        self.line = QLineF(self.a.pos(), self.b.pos())
+
+    def _stroke(self, pixels: float) -> QPainterPath:
+        # Widths are in pixels; convert to scene units so hit-testing matches the drawing.
+        path = QPainterPath(self.line.p1())
+        path.lineTo(self.line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(pixels / self._view.pixel_scale())
+        stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+        return stroker.createStroke(path)
+
+    def shape(self) -> QPainterPath:
+        return self._stroke(max(10.0, self.width))
+
+    def boundingRect(self) -> QRectF:
+        return self._stroke(max(10.0, self.width) + 10).boundingRect()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.highlighted or self.hovered:
+            halo = QColor(self._view.theme.selection)
+            halo.setAlpha(255 if self.highlighted else 120)
+            painter.setPen(_pen(halo, self.width + 6))
+            painter.drawLine(self.line)
+        painter.setPen(_pen(self.colour, self.width))
+        painter.drawLine(self.line)
+
+    # Hover events reach only the topmost edge (isUnderMouse() would light every overlapping one).
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.update()
