@@ -252,19 +252,19 @@ def test_lines_split_as_the_text_wrapper_splits_them(
     import io
     import itertools
 
-    from timeline_app.ingest import gdelt
+    from timeline_app.ingest import gdelt_lines
 
     data = (
         "\ufeffa\tb\r\nc\rd\ne\r\r\nf\n\nnaïve ünïcödé\t€\r\n\r\rlast".encode()
         + b"\xff\xfe bad \xc3\n\rend\r"
     )
-    monkeypatch.setattr(gdelt, "_BLOCK", block)
+    monkeypatch.setattr(gdelt_lines, "BLOCK", block)
     wrapper = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace", newline="")
     expected = [line.rstrip("\r\n") for line in wrapper]
-    got = list(itertools.chain.from_iterable(gdelt._line_blocks(io.BytesIO(data))))
+    got = list(itertools.chain.from_iterable(gdelt_lines.line_blocks(io.BytesIO(data))))
     assert got == expected
     assert "naïve ünïcödé\t€" in got and "\ufffd" in got[-3]
-    assert list(itertools.chain.from_iterable(gdelt._line_blocks(io.BytesIO(b"")))) == []
+    assert list(itertools.chain.from_iterable(gdelt_lines.line_blocks(io.BytesIO(b"")))) == []
 
 
 def test_a_crlf_export_reads_as_the_plain_one(tmp_path: Path) -> None:
