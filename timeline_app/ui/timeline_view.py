@@ -25,6 +25,7 @@ from timeline_app.ui.bulk_hits import bin_tooltip, bin_under, single_event_under
 from timeline_app.ui.bulk_painter import (
     BulkLayer,
 )
+from timeline_app.ui.lane_scroller import LaneScroller
 from timeline_app.ui.marks_item import MarksItem, TimelineScene
 from timeline_app.ui.overview import OverviewStrip
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
@@ -32,7 +33,6 @@ from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
 EMPTY_NO_DATA = "No events to show."
 MIN_VISIBLE_DAYS = 14.0
 MAX_VISIBLE_DAYS = 366.0 * 400
-MIN_LANE_PX = 34.0
 LANE_AXIS_WIDTH = 170
 
 
@@ -129,7 +129,9 @@ class TimelineView(QWidget):
         self.marks = MarksItem(self._scene())
         self.view_box.addItem(self.marks)
         self.lane_scroll = QScrollBar(Qt.Orientation.Vertical)
-        self.lane_scroll.valueChanged.connect(self._on_scrollbar)
+        self.lanes_scroller = LaneScroller(
+            self.view_box, self.lane_scroll, lambda: len(self._lanes)
+        )
         self.overview = OverviewStrip()
         self.overview.region_changed.connect(self._on_overview_region)
         self.empty_label = QLabel(self.plot)
@@ -173,7 +175,7 @@ class TimelineView(QWidget):
         if not (keep_range and had_events):
             self.fit_all()
         else:
-            self._clamp_lanes()
+            self.lanes_scroller.clamp()
         self._update_empty_state()
 
     def set_bulk(self, index: BulkIndex | None) -> None:
@@ -182,7 +184,7 @@ class TimelineView(QWidget):
         self._order_lanes()
         self._relayout()
         self._apply_limits()
-        self._clamp_lanes()
+        self.lanes_scroller.clamp()
         self._update_empty_state()
 
     def bulk_layer(self) -> BulkLayer | None:
@@ -247,7 +249,7 @@ class TimelineView(QWidget):
         lo, hi = span
         pad = max((hi - lo) * 0.03, 60.0)
         self.view_box.setXRange(lo - pad, hi + pad, padding=0)
-        self._show_lanes(0.0)
+        self.lanes_scroller.show(0.0)
 
     def zoom_to_event(self, event_id: str) -> None:
         event = next((e for e in self._events if e.id == event_id), None)
@@ -258,13 +260,13 @@ class TimelineView(QWidget):
         self.view_box.setXRange(lo - pad, hi + pad, padding=0)
         lanes = [i for i, p in enumerate(self._lanes) if p in event.pairs]
         if lanes:
-            self._ensure_lane_visible(lanes[0])
+            self.lanes_scroller.ensure_visible(lanes[0])
 
     def set_highlighted_pairs(self, pairs: set[Pair]) -> None:
         self._highlighted = {i for i, p in enumerate(self._lanes) if p in pairs}
         self.lane_axis.set_highlighted(self._highlighted)
         if self._highlighted:
-            self._ensure_lane_visible(min(self._highlighted))
+            self.lanes_scroller.ensure_visible(min(self._highlighted))
         self._refresh()
 
     def highlighted_lanes(self) -> set[int]:
@@ -286,7 +288,7 @@ class TimelineView(QWidget):
             ]
             self._selected_lane = lane if lane in lanes else (lanes[0] if lanes else None)
             if self._selected_lane is not None:
-                self._ensure_lane_visible(self._selected_lane)
+                self.lanes_scroller.ensure_visible(self._selected_lane)
             self._ensure_event_visible(event_id)
         self._refresh()
         if emit:
@@ -396,8 +398,7 @@ class TimelineView(QWidget):
             super().keyPressEvent(event)
 
     def scroll_lanes(self, lanes: float) -> None:
-        _, (top, bottom) = self.view_box.viewRange()
-        self._show_lanes(top + lanes, bottom - top)
+        self.lanes_scroller.scroll_by(lanes)
 
     # -- internals ----------------------------------------------------------------------
     def _scene(self) -> TimelineScene:
@@ -448,7 +449,7 @@ class TimelineView(QWidget):
     def _on_range_changed(self, *_args: object) -> None:
         lo, hi = self.visible_range()
         self.overview.set_region(lo, hi)
-        self._sync_scrollbar()
+        self.lanes_scroller.sync()
         self._relayout_timer.start()
         self.range_changed.emit(lo, hi)
 
@@ -465,26 +466,6 @@ class TimelineView(QWidget):
             yMin=0, yMax=n, minYRange=min(n, 1), maxYRange=n,
         )  # fmt: skip
 
-    def _lanes_that_fit(self) -> float:
-        height = max(self.view_box.height(), MIN_LANE_PX)
-        return max(1.0, min(float(len(self._lanes) or 1), height / MIN_LANE_PX))
-
-    def _show_lanes(self, top: float, count: float | None = None) -> None:
-        n = float(len(self._lanes) or 1)
-        count = min(count if count is not None else self._lanes_that_fit(), n)
-        top = min(max(top, 0.0), n - count)
-        self.view_box.setYRange(top, top + count, padding=0)
-
-    def _clamp_lanes(self) -> None:
-        _, (top, _bottom) = self.view_box.viewRange()
-        self._show_lanes(top)
-
-    def _ensure_lane_visible(self, lane: int) -> None:
-        _, (top, bottom) = self.view_box.viewRange()
-        if top - 1e-6 <= lane and lane + 1 <= bottom + 1e-6:
-            return
-        self._show_lanes(lane - (bottom - top) / 2 + 0.5, bottom - top)
-
     def _ensure_event_visible(self, event_id: str) -> None:
         event = next((e for e in self._events if e.id == event_id), None)
         lo, hi = self.visible_range()
@@ -493,21 +474,6 @@ class TimelineView(QWidget):
         width = hi - lo
         centre = (event.when.start_day + event.when.end_day) / 2
         self.set_visible_range(centre - width / 2, centre + width / 2)
-
-    def _sync_scrollbar(self) -> None:
-        _, (top, bottom) = self.view_box.viewRange()
-        n = len(self._lanes)
-        visible = bottom - top
-        self.lane_scroll.blockSignals(True)
-        self.lane_scroll.setRange(0, max(0, round((n - visible) * 10)))
-        self.lane_scroll.setPageStep(max(1, int(visible * 10)))
-        self.lane_scroll.setValue(round(top * 10))
-        self.lane_scroll.setVisible(n - visible > 0.05)
-        self.lane_scroll.blockSignals(False)
-
-    def _on_scrollbar(self, value: int) -> None:
-        _, (top, bottom) = self.view_box.viewRange()
-        self._show_lanes(value / 10.0, bottom - top)
 
     def set_empty_message(self, text: str) -> None:
         """What the timeline says when it has nothing to draw (loading, no match ...)."""
@@ -528,4 +494,4 @@ class TimelineView(QWidget):
         super().resizeEvent(event)
         self._position_empty_label()
         if self._events:
-            QTimer.singleShot(0, self._clamp_lanes)
+            QTimer.singleShot(0, self.lanes_scroller.clamp)
