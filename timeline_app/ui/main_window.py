@@ -5,7 +5,6 @@ channel (``changed``)."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,9 +24,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app import APP_NAME
 from timeline_app.dates import from_day
-from timeline_app.domain import Actor, Document, Event, EventFilter, Pair, Paragraph
-from timeline_app.filters import FilterInput
-from timeline_app.history import History
+from timeline_app.domain import Actor, Document, Event, Pair, Paragraph
 from timeline_app.layout import actor_index, pair_index
 from timeline_app.paths import user_dir
 from timeline_app.services import BulkData, Changes, Store, fetch_bulk
@@ -51,22 +48,14 @@ from timeline_app.ui.snapshot import (
 from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
 from timeline_app.ui.timeline_view import TimelineView, lane_label
+from timeline_app.ui.view_history import ViewHistoryMixin
 from timeline_app.ui.workers import JobRunner
 
 if TYPE_CHECKING:
     from timeline_app.ingest.corpus import Corpus
 
 
-@dataclass(frozen=True)
-class ViewState:
-    """What undo/redo restores: the filter as typed, the lane focus and the window."""
-
-    filter_input: FilterInput
-    focus: tuple[str, str] | None  # ("pair", "IND-VNM") or ("actor", "IND")
-    view_range: tuple[float, float]
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ViewHistoryMixin, QMainWindow):
     changed = Signal(object)  # Changes: the one change channel every view listens to
     data_shown = Signal()  # a query's result has been handed to every view
     bulk_shown = Signal()  # the bulk layer for the current filter is drawn
@@ -93,9 +82,7 @@ class MainWindow(QMainWindow):
         self.focus_pairs: set[Pair] = set()
         self.focus_label = ""
         self.focus_key: tuple[str, str] | None = None
-        self.history: History[ViewState] = History()
-        self._restoring = False
-        self._state: ViewState | None = None
+        self.init_view_history()
         self._restored_range = False
 
         self._build_views()
@@ -429,54 +416,6 @@ class MainWindow(QMainWindow):
             self.clear_focus()
         elif self.filter_bar.is_active():
             self.filter_bar.clear()
-
-    # -- undo and redo of view changes ------------------------------------------------------------
-    def _current_state(self) -> ViewState:
-        return ViewState(self.filter_bar.inputs(), self.focus_key, self.timeline.visible_range())
-
-    def _record(self) -> None:
-        """Remember the view being left (called just before a focus change)."""
-        if self._restoring:
-            return
-        self.history.record(self._state or self._current_state())
-        self.update_history_actions()
-
-    def _on_filter_changed(self, _flt: EventFilter) -> None:
-        if self._state is not None and not self._restoring:
-            self.history.record(self._state)
-            self.update_history_actions()
-        self._state = self._current_state()
-        self.changed.emit(Changes(filter=True))
-
-    def undo(self) -> None:
-        self._restore(self.history.undo(self._current_state()))
-
-    def redo(self) -> None:
-        self._restore(self.history.redo(self._current_state()))
-
-    def _restore(self, state: ViewState | None) -> None:
-        if state is None:
-            return
-        self._restoring = True
-        try:
-            self.filter_bar.set_inputs(state.filter_input)
-            kind, key = state.focus if state.focus else ("", "")
-            if kind == "pair":
-                self.focus_pair(key)
-            elif kind == "actor":
-                self.focus_actor(key)
-            else:
-                self._set_focus(set(), "")
-                self.filter_bar.set_lane_focus(None)
-            self.timeline.set_visible_range(*state.view_range)
-        finally:
-            self._restoring = False
-        self._state = self._current_state()
-        self.update_history_actions()
-
-    def update_history_actions(self) -> None:
-        self.undo_action.setEnabled(self.history.can_undo)
-        self.redo_action.setEnabled(self.history.can_redo)
 
     # -- helpers ---------------------------------------------------------------------------------
     def _event(self, event_id: str | None) -> Event | None:
