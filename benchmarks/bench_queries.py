@@ -42,9 +42,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     print(machine_line())
-    from timeline_app.bulk_layout import BulkIndex
     from timeline_app.domain import Category, EventFilter
-    from timeline_app.services import Store, fetch_bulk
+    from timeline_app.services import BulkData, Store, fetch_bulk
 
     store = Store.open(args.db, create=False)
     columns = store.bulk_columns()
@@ -79,14 +78,7 @@ def main() -> int:
         flt = EventFilter(text=text)
         print(f"full-text search {text!r}: {median_ms(lambda f=flt: store.events(f), args.runs)}")
     started = time.perf_counter()
-    index = BulkIndex(
-        columns.pairs,
-        columns.day,
-        columns.pair_id,
-        columns.score,
-        columns.category_id,
-        row=columns.pk,
-    )
+    index = BulkData.of(columns).index  # built as the app builds it
     print(f"bulk index build ({n:,} events): {(time.perf_counter() - started) * 1000:.0f} ms")
     lo, hi = float(columns.day.min()), float(columns.day.max())
     span = hi - lo

@@ -7,9 +7,7 @@ a worker thread.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -164,19 +162,19 @@ class Store:
         """
         from timeline_app.store import bulk  # the importer: not needed to view
 
-        with self._raw() as conn:
+        with self.db.connect() as conn:
             return bulk.import_gdelt(
                 conn, paths, countries=countries, strict=strict, on_progress=on_progress
             )
 
     def bulk_columns(self, flt: EventFilter = EventFilter()) -> BulkColumns:
         """Bulk events passing ``flt`` as numpy columns sorted by day (for the views)."""
-        with self._raw() as conn:
+        with self.db.connect() as conn:
             return bulk_read.bulk_columns(conn, flt)
 
     def all_bulk_columns(self) -> BulkColumns:
         """Every bulk event as columns, from the file cache when the data is unchanged."""
-        with self._raw() as conn:
+        with self.db.connect() as conn:
             path = bulk_cache.cache_path(
                 paths.user_dir() / "cache", self.path, bulk_cache.bulk_signature(conn)
             )
@@ -190,13 +188,8 @@ class Store:
 
     def bulk_event(self, pk: int) -> BulkEvent | None:
         """One bulk event's details (tooltip, source pane); ``pk`` is its GLOBALEVENTID."""
-        with self._raw() as conn:
-            return bulk_read.bulk_event(conn, pk)
-
-    @contextmanager
-    def _raw(self) -> Iterator[sqlite3.Connection]:
         with self.db.connect() as conn:
-            yield conn
+            return bulk_read.bulk_event(conn, pk)
 
 
 # -- bulk events for the views ---------------------------------------------------------
@@ -214,17 +207,18 @@ class BulkData:
     def __len__(self) -> int:
         return len(self.columns) if self.rows is None else len(self.rows)
 
-
-def _indexed(columns: BulkColumns) -> BulkData:
-    index = BulkIndex(
-        columns.pairs,
-        columns.day,
-        columns.pair_id,
-        columns.score,
-        columns.category_id,
-        row=columns.pk,
-    )
-    return BulkData(columns, index)
+    @classmethod
+    def of(cls, columns: BulkColumns) -> BulkData:
+        """Every event of ``columns``, with their lane index (keyed by GLOBALEVENTID)."""
+        index = BulkIndex(
+            columns.pairs,
+            columns.day,
+            columns.pair_id,
+            columns.score,
+            columns.category_id,
+            row=columns.pk,
+        )
+        return cls(columns, index)
 
 
 def fetch_bulk(
@@ -241,7 +235,7 @@ def fetch_bulk(
         columns = store.all_bulk_columns()
         if len(columns) == 0:
             return None, None
-        full = _indexed(columns)
+        full = BulkData.of(columns)
     if flt.text.strip():
         return full, None
     if flt.start is None and flt.end is None and not flt.actors and not flt.categories:

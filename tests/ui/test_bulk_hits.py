@@ -82,7 +82,7 @@ def test_a_repaint_of_the_same_view_reuses_the_bulk_image(monkeypatch: pytest.Mo
     def paint(lo: float, hi: float, theme: str) -> None:
         image.fill(0)
         painter = QPainter(image)
-        bulk_painter.paint_bulk_layer(painter, layer, rects, (lo, hi), (1.0, 0.0), THEMES[theme])
+        bulk_painter.paint_bulk_layer(painter, layer, rects, (lo, hi), THEMES[theme])
         painter.end()
 
     paint(0, 1000, "light")

@@ -54,14 +54,12 @@ def paint_bulk_layer(
     layer: BulkLayer,
     lane_rects: dict[int, QRectF],
     visible: tuple[float, float],
-    x_of_day: tuple[float, float],
     theme: Theme,
 ) -> None:
     """Draw the bulk events of the lanes in ``lane_rects`` (timeline lane -> device rect).
 
-    ``visible`` is the day range shown; ``x_of_day`` = (scale, offset) maps a day
-    number to a device x coordinate. All lanes are binned with one query and
-    rasterised into one image; each lane then draws its rows of it.
+    ``visible`` is the day range shown across each rect. All lanes are binned with one
+    query and rasterised into one image; each lane then draws its rows of it.
     """
     lo, hi = visible
     lanes = [lane for lane in lane_rects if lane in layer.lane_map]

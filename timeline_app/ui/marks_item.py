@@ -105,7 +105,7 @@ def paint_timeline(
             top, bottom = y_px(lane + ROW_MARGIN), y_px(lane + ROW_MARGIN + ROW_BAND)
             if bottom >= clip.top() and top <= clip.bottom():
                 lane_rects[lane] = QRectF(left, top, right - left, bottom - top)
-        paint_bulk_layer(painter, scene.bulk, lane_rects, visible, (scale, offset), theme)
+        paint_bulk_layer(painter, scene.bulk, lane_rects, visible, theme)
 
     # Score band: a thin strip under each lane, coloured by each event's score.
     for mark in layout.marks:
