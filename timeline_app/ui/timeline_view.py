@@ -107,6 +107,7 @@ class TimelineView(QWidget):
         self._events: list[Event] = []
         self._actors: dict[str, Actor] = {}
         self._lanes: tuple[Pair, ...] = ()
+        self._gathered: tuple[Pair, ...] = ()  # focused lanes, drawn first
         self._selected: str | None = None
         self._selected_lane: int | None = None
         self._highlighted: set[int] = set()
@@ -194,7 +195,9 @@ class TimelineView(QWidget):
         extra = {}
         if self._bulk is not None:
             extra = {pair: self._bulk.lane_size(i) for i, pair in enumerate(self._bulk.pairs)}
-        self._lanes = order_lanes(self._events, extra)
+        busiest = order_lanes(self._events, extra)
+        gathered = [p for p in self._gathered if p in busiest]
+        self._lanes = (*gathered, *(p for p in busiest if p not in gathered))
         self.lane_axis.set_labels([lane_label(p, self._actors) for p in self._lanes])
         if self._bulk is None:
             self._bulk_layer = None
@@ -267,6 +270,20 @@ class TimelineView(QWidget):
         self.lane_axis.set_highlighted(self._highlighted)
         if self._highlighted:
             self.lanes_scroller.ensure_visible(min(self._highlighted))
+        self._refresh()
+
+    def set_gathered_pairs(self, pairs: Sequence[Pair]) -> None:
+        """Draw these lanes first, in this order (a focus gathers its lanes at the top);
+        an empty sequence restores the busiest-first order."""
+        if tuple(pairs) == self._gathered:
+            return
+        self._gathered = tuple(pairs)
+        highlighted = {self._lanes[i] for i in self._highlighted if i < len(self._lanes)}
+        self._order_lanes()
+        self._relayout()
+        self._highlighted = {i for i, p in enumerate(self._lanes) if p in highlighted}
+        self.lane_axis.set_highlighted(self._highlighted)
+        self.lanes_scroller.show(0.0)
         self._refresh()
 
     def highlighted_lanes(self) -> set[int]:
