@@ -1,4 +1,5 @@
-"""Pure timeline geometry: lanes, stacking, date ticks and per-window edge weights.
+"""Pure timeline geometry: lane order, date ticks and per-window edge weights (where
+each mark and its title go is ``timeline_app.mark_layout``).
 
 Everything here is numbers in, numbers out, unit-tested without Qt. Time is in
 day numbers (days since 1970-01-01, see ``timeline_app.dates``); the views map
@@ -25,30 +26,6 @@ K = TypeVar("K")
 # -- lanes --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One event drawn on one lane."""
-
-    event_index: int  # index into the events given to ``layout_marks``
-    lane: int
-    start: float  # day number of the first covered day
-    end: float  # day number just past the last covered day
-    row: int  # stacking row inside the lane, 0 at the lane's baseline
-    is_point: bool  # a single day: drawn as a symbol, not a bar
-    multilateral: bool  # the event has more than two actors (it is on several lanes)
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineLayout:
-    lanes: tuple[Pair, ...]
-    marks: tuple[Mark, ...]
-    rows_per_lane: tuple[int, ...]
-    span: tuple[float, float]  # first and last day covered by any event (half-open end)
-
-    def marks_on_lane(self, lane: int) -> list[Mark]:
-        return [m for m in self.marks if m.lane == lane]
-
-
 def order_lanes(
     events: Sequence[Event], extra: Mapping[Pair, int] | None = None
 ) -> tuple[Pair, ...]:
@@ -63,103 +40,6 @@ def order_lanes(
     for pair, count in (extra or {}).items():
         counts[pair] += count
     return tuple(sorted(counts, key=lambda p: (-counts[p], p.key)))
-
-
-def layout_marks(
-    events: Sequence[Event],
-    days_per_pixel: float,
-    point_width_px: float = 14.0,
-    lanes: Sequence[Pair] | None = None,
-) -> TimelineLayout:
-    """Place each event on each of its lanes, stacking marks that would overlap.
-
-    Overlap is judged in pixels at the current zoom (``days_per_pixel``): a point
-    takes ``point_width_px`` on screen, a bar takes its extent plus a small gap,
-    so marks that would touch go to the next row. Greedy interval packing keeps the
-    result deterministic: events are placed in (start, end, id) order.
-    """
-    lane_order = tuple(lanes) if lanes is not None else order_lanes(events)
-    lane_index = {pair: i for i, pair in enumerate(lane_order)}
-    point_days = point_width_px * days_per_pixel
-    gap_days = 3.0 * days_per_pixel
-    order = sorted(
-        range(len(events)),
-        key=lambda i: (events[i].when.start_day, events[i].when.end_day, events[i].id),
-    )
-    row_ends: dict[int, list[float]] = defaultdict(list)
-    marks: list[Mark] = []
-    first, last = np.inf, -np.inf
-    for i in order:
-        event = events[i]
-        start, end = float(event.when.start_day), float(event.when.end_day)
-        first, last = min(first, start), max(last, end)
-        is_point = event.when.is_point
-        if is_point:
-            centre = start + 0.5
-            occupied = (centre - point_days / 2, centre + point_days / 2)
-        else:
-            occupied = (start, max(end, start + point_days))
-        for pair in event.pairs:
-            lane = lane_index.get(pair)
-            if lane is None:
-                continue
-            ends = row_ends[lane]
-            row = next((r for r, e in enumerate(ends) if e + gap_days <= occupied[0]), len(ends))
-            if row == len(ends):
-                ends.append(occupied[1])
-            else:
-                ends[row] = occupied[1]
-            marks.append(Mark(i, lane, start, end, row, is_point, len(event.actors) > 2))
-    rows = tuple(max(1, len(row_ends[i])) for i in range(len(lane_order)))
-    span = (float(first), float(last)) if marks else (0.0, 0.0)
-    return TimelineLayout(lane_order, tuple(marks), rows, span)
-
-
-def mark_at(
-    layout: TimelineLayout,
-    day: float,
-    lane_y: float,
-    days_per_pixel: float,
-    lane_height: float = 1.0,
-    point_width_px: float = 14.0,
-) -> Mark | None:
-    """The mark under a point given in (day, lane units); lane ``i`` spans y in [i, i+1)."""
-    lane = int(np.floor(lane_y))
-    if not 0 <= lane < len(layout.lanes):
-        return None
-    rows = layout.rows_per_lane[lane]
-    row_height = lane_height * ROW_BAND / max(rows, 1)
-    row = int((lane_y - lane - ROW_MARGIN) / row_height) if lane_y - lane >= ROW_MARGIN else -1
-    slack = point_width_px / 2 * days_per_pixel
-    best: tuple[float, Mark] | None = None
-    for mark in layout.marks:
-        if mark.lane != lane or mark.row != row:
-            continue
-        if mark.is_point:
-            distance = abs(day - (mark.start + 0.5))
-            hit = distance <= slack
-        else:
-            distance = (
-                0.0
-                if mark.start <= day < mark.end
-                else min(abs(day - mark.start), abs(day - mark.end))
-            )
-            hit = distance <= 3 * days_per_pixel
-        if hit and (best is None or distance < best[0]):
-            best = (distance, mark)
-    return best[1] if best else None
-
-
-# Inside a lane of height 1: marks use the band [ROW_MARGIN, ROW_MARGIN + ROW_BAND);
-# the score band sits below the marks.
-ROW_MARGIN = 0.22
-ROW_BAND = 0.68
-
-
-def row_centre(lane: int, row: int, rows: int) -> float:
-    """Vertical centre of a stacking row, in lane units (lane ``i`` spans [i, i+1))."""
-    height = ROW_BAND / max(rows, 1)
-    return lane + ROW_MARGIN + (row + 0.5) * height
 
 
 # -- date ticks -------------------------------------------------------------------

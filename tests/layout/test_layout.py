@@ -14,11 +14,8 @@ from timeline_app.layout import (
     actor_index,
     date_ticks,
     edge_width,
-    layout_marks,
-    mark_at,
     order_lanes,
     pair_index,
-    row_centre,
     score_colour_fraction,
 )
 
@@ -50,58 +47,6 @@ def test_lanes_are_busiest_first_then_by_name() -> None:
         make_event("c", "2021", actors=("IND", "VNM")),
     ]
     assert order_lanes(events) == (Pair("IND", "VNM"), Pair("IND", "RUS"))
-
-
-def test_multilateral_event_is_drawn_on_each_of_its_lanes() -> None:
-    layout = layout_marks(
-        [make_event("m", "2021-12-06", actors=("IND", "RUS", "CHN"))], days_per_pixel=1
-    )
-    assert {layout.lanes[m.lane] for m in layout.marks} == {
-        Pair("CHN", "IND"),
-        Pair("CHN", "RUS"),
-        Pair("IND", "RUS"),
-    }
-    assert all(m.multilateral for m in layout.marks)
-
-
-def test_month_and_year_precision_are_bars_over_the_whole_period() -> None:
-    layout = layout_marks([make_event("m", "2016-09"), make_event("y", "2016")], days_per_pixel=1)
-    by_id = {m.event_index: m for m in layout.marks}
-    month, year = by_id[0], by_id[1]
-    assert not month.is_point and not year.is_point
-    assert (month.start, month.end) == (to_day(date(2016, 9, 1)), to_day(date(2016, 10, 1)))
-    assert (year.start, year.end) == (to_day(date(2016, 1, 1)), to_day(date(2017, 1, 1)))
-
-
-def test_overlapping_marks_stack_and_separate_marks_share_a_row() -> None:
-    events = [
-        make_event("a", "2020-01-01"),
-        make_event("b", "2020-01-02"),
-        make_event("c", "2021-06-01"),
-    ]
-    # At 1 day per pixel, a 14 px point covers 14 days: a and b collide, c is far away.
-    layout = layout_marks(events, days_per_pixel=1.0)
-    rows = {events[m.event_index].id: m.row for m in layout.marks}
-    assert rows == {"a": 0, "b": 1, "c": 0}
-    assert layout.rows_per_lane == (2,)
-    # Zoomed in to 1/20 day per pixel, they no longer collide.
-    zoomed = layout_marks(events, days_per_pixel=0.05)
-    assert {m.row for m in zoomed.marks} == {0}
-
-
-def test_hit_testing_finds_the_mark_under_the_cursor() -> None:
-    events = [
-        make_event("a", "2020-01-01"),
-        make_event("b", "2020-01-02"),
-        make_event("span", "2010", "2012"),
-    ]
-    layout = layout_marks(events, days_per_pixel=1.0)
-    for mark in layout.marks:
-        y = row_centre(mark.lane, mark.row, layout.rows_per_lane[mark.lane])
-        x = mark.start + 0.5 if mark.is_point else (mark.start + mark.end) / 2
-        assert mark_at(layout, x, y, days_per_pixel=1.0) == mark
-    assert mark_at(layout, to_day(date(2015, 1, 1)), 0.5, days_per_pixel=1.0) is None
-    assert mark_at(layout, to_day(date(2020, 1, 1)), 5.5, days_per_pixel=1.0) is None
 
 
 @pytest.mark.parametrize(

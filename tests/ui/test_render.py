@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QApplication
 from timeline_app.dates import to_day
 from timeline_app.domain import EventFilter
 from timeline_app.export.image_options import ExportForm, validate_form, window_days
-from timeline_app.layout import row_centre
 from timeline_app.services import Store, corpus_paths
 from timeline_app.ui.figure_files import render_image, write_figure
-from timeline_app.ui.render import REFERENCE, FigureLayout, FigureSource
+from timeline_app.ui.render import REFERENCE, ZOOM, FigureLayout, FigureSource
 from timeline_app.ui.theme import CATEGORY_COLOURS, DARK, LIGHT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -62,10 +61,9 @@ def mark_pixel(source: FigureSource, event_id: str, size: QSize) -> QPointF:
     marks = geo.marks
     mark = next(m for m in marks.marks if geo.plan.shown[m.event_index].id == event_id)
     lo, hi = geo.plan.window
-    rows = marks.rows_per_lane[mark.lane]
     x = geo.plot.left() + (mark.start + 0.5 - lo) / (hi - lo) * geo.plot.width()
-    lane_y = row_centre(mark.lane, mark.row, rows) / len(geo.plan.lanes)
-    return QPointF(x * k, (geo.plot.top() + lane_y * geo.plot.height()) * k)
+    # Lanes keep the layout's pixel heights, drawn at the figure's zoom.
+    return QPointF(x * k, (geo.plot.top() + mark.y * ZOOM) * k)
 
 
 def has_colour(image: QImage, x0: int, y0: int, x1: int, y1: int, colour: QColor) -> bool:
@@ -237,7 +235,8 @@ def test_a_single_event_exports_with_its_note(make: Make, tmp_path: Path) -> Non
     plan = write_figure(path, source)
     assert [e.id for e in plan.shown] == ["ind-vnm-pact"]
     texts = svg_texts(path)
-    assert "1" in texts  # the number beside the mark
+    # The mark carries its title, led by its note number.
+    assert "[1] India and Vietnam sign a defence pact" in texts
     assert "[1]" in texts  # the note's label, then its text
     assert (
         "Test Outlet, 2021: 'India and Vietnam on Monday signed a defence pact in Hanoi.'" in texts

@@ -38,17 +38,20 @@ class DateAxis(pg.AxisItem):
 
 
 class LaneAxis(pg.AxisItem):
-    """Left axis: one label per lane, at the lane's centre (lane i spans [i, i+1))."""
+    """Left axis: one label per lane, beside the lane's first row of marks (lanes are
+    as tall as their rows, so the positions come from the layout)."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(orientation="left", **kwargs)
         self._labels: list[str] = []
+        self._positions: list[float] = []
         self._highlighted: set[int] = set()
         self.setWidth(150)
         self.setStyle(tickLength=0, autoExpandTextSpace=False, hideOverlappingLabels=False)
 
-    def set_labels(self, labels: Sequence[str]) -> None:
+    def set_labels(self, labels: Sequence[str], positions: Sequence[float] | None = None) -> None:
         self._labels = list(labels)
+        self._positions = list(positions) if positions is not None else []
         self.picture = None
         self.update()
 
@@ -61,13 +64,13 @@ class LaneAxis(pg.AxisItem):
         self, minVal: float, maxVal: float, size: float
     ) -> list[tuple[float, list[float]]]:
         lo, hi = sorted((minVal, maxVal))
-        centres = [i + 0.5 for i in range(len(self._labels)) if lo <= i + 0.5 <= hi]
-        return [(1.0, centres)]
+        return [(1.0, [y for y in self._positions if lo <= y <= hi])]
 
     def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
+        index = {y: i for i, y in enumerate(self._positions)}
         out = []
         for v in values:
-            i = int(v)
+            i = index.get(v, -1)
             label = self._labels[i] if 0 <= i < len(self._labels) else ""
             out.append(("▶ " + label) if i in self._highlighted else label)
         return out

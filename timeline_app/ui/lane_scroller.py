@@ -1,5 +1,10 @@
-"""Scrolling the timeline's lanes vertically: how many fit, keeping one in view, and
-the scroll bar beside the plot (in tenths of a lane, so it moves smoothly)."""
+"""Scrolling the timeline's lanes vertically.
+
+The lanes' y axis is in layout pixels (lanes are as tall as their rows of marks), and
+the view always shows exactly as many layout pixels as the plot is tall: one pixel is
+one pixel, so marks and titles keep their size, and scrolling moves through lanes of
+any height. The scroll bar beside the plot works in the same pixels.
+"""
 
 from __future__ import annotations
 
@@ -8,57 +13,80 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtWidgets import QScrollBar
 
-MIN_LANE_PX = 34.0  # below this a lane's marks and label no longer read: scroll instead
+MIN_LANE_PX = 34.0  # the shortest lane (one row of marks and the score band)
+WHEEL_STEP_PX = 60.0
 
 
 class LaneScroller:
     def __init__(
-        self, view_box: pg.ViewBox, scrollbar: QScrollBar, lane_count: Callable[[], int]
+        self,
+        view_box: pg.ViewBox,
+        scrollbar: QScrollBar,
+        content_height: Callable[[], float],
+        lane_span: Callable[[int], tuple[float, float] | None],
     ) -> None:
-        self._view_box, self._scrollbar, self._lane_count = view_box, scrollbar, lane_count
+        """``content_height``: the height of every lane together; ``lane_span``: a lane's
+        top and bottom (None for no such lane)."""
+        self._view_box, self._scrollbar = view_box, scrollbar
+        self._content_height, self._lane_span = content_height, lane_span
         scrollbar.valueChanged.connect(self._on_scrollbar)
 
-    def lanes_that_fit(self) -> float:
-        height = max(self._view_box.height(), MIN_LANE_PX)
-        return max(1.0, min(float(self._lane_count() or 1), height / MIN_LANE_PX))
+    def viewport_height(self) -> float:
+        return max(float(self._view_box.height()), 1.0)
 
-    def show(self, top: float, count: float | None = None) -> None:
-        """Show ``count`` lanes (as many as fit, by default) from lane ``top``, kept in range."""
-        n = float(self._lane_count() or 1)
-        count = min(count if count is not None else self.lanes_that_fit(), n)
-        top = min(max(top, 0.0), n - count)
-        self._view_box.setYRange(top, top + count, padding=0)
+    def top(self) -> float:
+        _, (top, _bottom) = self._view_box.viewRange()
+        return float(top)
+
+    def max_top(self) -> float:
+        return max(0.0, self._content_height() - self.viewport_height())
+
+    def show(self, top: float) -> None:
+        """Show the lanes from ``top`` (layout pixels), kept in range, one pixel per pixel."""
+        top = min(max(top, 0.0), self.max_top())
+        self._view_box.setYRange(top, top + self.viewport_height(), padding=0)
 
     def clamp(self) -> None:
-        """After a resize or a new set of lanes: as many lanes as fit, from the same top."""
-        self.show(self._top_bottom()[0])
+        """After a resize or a new layout: the same top, one pixel per pixel, in range."""
+        self.show(self.top())
 
     def ensure_visible(self, lane: int) -> None:
-        top, bottom = self._top_bottom()
-        if top - 1e-6 <= lane and lane + 1 <= bottom + 1e-6:
+        span = self._lane_span(lane)
+        if span is None:
             return
-        self.show(lane - (bottom - top) / 2 + 0.5, bottom - top)
+        top, height = self.top(), self.viewport_height()
+        lane_top, lane_bottom = span
+        if top - 0.5 <= lane_top and lane_bottom <= top + height + 0.5:
+            return
+        if lane_bottom - lane_top >= height or lane_top < top:
+            self.show(lane_top)
+        else:
+            self.show(lane_bottom - height)
 
-    def scroll_by(self, lanes: float) -> None:
-        top, bottom = self._top_bottom()
-        self.show(top + lanes, bottom - top)
+    def lanes_in_view(self, lane_count: int) -> list[int]:
+        """Lanes wholly in view."""
+        top, bottom = self.top(), self.top() + self.viewport_height()
+        spans = (self._lane_span(i) for i in range(lane_count))
+        return [
+            i
+            for i, s in enumerate(spans)
+            if s is not None and s[0] >= top - 0.5 and s[1] <= bottom + 0.5
+        ]
+
+    def scroll_by(self, pixels: float) -> None:
+        self.show(self.top() + pixels)
 
     def sync(self) -> None:
         """Bring the scroll bar in line with the lanes in view (after any range change)."""
-        top, bottom = self._top_bottom()
-        n, visible = self._lane_count(), bottom - top
+        total, visible = self._content_height(), self.viewport_height()
         bar = self._scrollbar
         bar.blockSignals(True)
-        bar.setRange(0, max(0, round((n - visible) * 10)))
-        bar.setPageStep(max(1, int(visible * 10)))
-        bar.setValue(round(top * 10))
-        bar.setVisible(n - visible > 0.05)
+        bar.setRange(0, max(0, round(total - visible)))
+        bar.setPageStep(max(1, int(visible)))
+        bar.setSingleStep(int(WHEEL_STEP_PX / 2))
+        bar.setValue(round(self.top()))
+        bar.setVisible(total - visible > 1.0)
         bar.blockSignals(False)
 
-    def _top_bottom(self) -> tuple[float, float]:
-        _, (top, bottom) = self._view_box.viewRange()
-        return float(top), float(bottom)
-
     def _on_scrollbar(self, value: int) -> None:
-        top, bottom = self._top_bottom()
-        self.show(value / 10.0, bottom - top)
+        self.show(float(value))

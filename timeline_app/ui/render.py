@@ -38,18 +38,16 @@ from timeline_app.export.image_options import (
     FigurePlan,
     plan_figure,
 )
-from timeline_app.layout import (
-    ROW_BAND,
-    TimelineLayout,
-    actor_index,
-    date_ticks,
-    layout_marks,
-    order_lanes,
-    pair_index,
-    row_centre,
-)
+from timeline_app.layout import actor_index, date_ticks, order_lanes, pair_index
+from timeline_app.mark_layout import MarksLayout, layout_timeline
 from timeline_app.ui.legend import legend_height, paint_legend
-from timeline_app.ui.marks_item import BAR_HEIGHT, POINT_RADIUS, TimelineScene, paint_timeline
+from timeline_app.ui.marks_item import (
+    LABEL_PX,
+    STATE_LABEL_PX,
+    TimelineScene,
+    measure_for,
+    paint_timeline,
+)
 from timeline_app.ui.relation_view import RelationView
 from timeline_app.ui.theme import THEMES, Theme
 from timeline_app.ui.timeline_view import lane_label
@@ -57,9 +55,9 @@ from timeline_app.ui.timeline_view import lane_label
 REFERENCE = QSizeF(1600.0, 900.0)  # design units of a 16:9 slide
 ZOOM = 1.5  # screen painters (marks, legend, panel) are drawn this much larger
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GAP = 64.0, 48.0, 40.0, 24.0
-MIN_LANE, MAX_LANE, AXIS_HEIGHT = 46.0, 110.0, 36.0
+AXIS_HEIGHT = 36.0
+FIGURE_MAX_ROWS = 3  # a slide shows more lanes of fewer rows: clusters say the rest
 NOTE_SPACING = 3.0  # between source notes
-ROW_PX = 20.0  # screen pixels a stacked row needs for full-size marks and their numbers
 PANEL_SHARE = 0.3  # of the content width, when the relationship panel is shown
 FOOTER_SHARE = 0.3  # of the page height the source notes may take at most
 EMPTY_TEXT = "No events in this window"
@@ -109,6 +107,8 @@ class Fonts:
     empty: QFont
     number: QFont  # under ZOOM
     legend: QFont  # under ZOOM: the size the window's legend uses
+    mark: QFont  # under ZOOM: event titles beside their marks, as in the window
+    state: QFont  # under ZOOM: titles of long-running states
 
 
 @cache
@@ -117,7 +117,7 @@ def fonts() -> Fonts:
     bold = QFont.Weight.Bold
     return Fonts(
         font(34, QFont.Weight.DemiBold), font(17), font(17), font(14), font(13), font(13, bold),
-        font(22), font(9, bold), font(11),
+        font(22), font(9, bold), font(11), font(LABEL_PX), font(STATE_LABEL_PX),
     )  # fmt: skip
 
 
@@ -144,40 +144,55 @@ class FigureLayout:
         ):
             limit -= 2
             plan = self._plan(None, limit)
-        fit = int(self._body(plan).height() - AXIS_HEIGHT) // int(MIN_LANE)
-        if len(plan.lanes) > max(fit, 1):
-            plan = self._plan(max(fit, 1), limit)
-        self.plan = plan
-        body = self._body(plan)
-        if source.options.with_graph:
-            panel_width = round(body.width() * PANEL_SHARE)
-            self.panel = QRectF(body.right() - panel_width, body.top(), panel_width, body.height())
-            body.setRight(self.panel.left() - GAP)
-        else:
-            self.panel = QRectF()
-        labels = [lane_label(p, source.actors) for p in plan.lanes]
-        widest = max(
-            (QFontMetricsF(fonts().lane).horizontalAdvance(t) for t in labels), default=0.0
-        )
-        gutter = min(widest + 20, body.width() * 0.25)
-        self.labels = labels
-        lo, hi = plan.window
-        width = body.width() - gutter
-        # Room for a number beside each point, so stacking keeps the numbers apart too.
-        numbered = plan.footer is not None and bool(plan.footer.notes)
-        # Only the events in the window: those outside would take stacking rows unseen.
-        self.marks = layout_marks(
-            plan.shown, (hi - lo) / (width / ZOOM), 30.0 if numbered else 14.0, lanes=plan.lanes
-        )
-        # Lanes grow with their stacked rows (full-size marks need about 20 px a row),
-        # up to the space there is; spare space stays below the axis.
-        rows = max(self.marks.rows_per_lane, default=1)
-        wanted = max(MAX_LANE, rows * ROW_PX * ZOOM / ROW_BAND)
-        n = len(plan.lanes)
+        # Lanes are as tall as their rows of titled marks (as in the window): drop the
+        # least busy lanes until what is left fits the body.
+        while True:
+            body = self._body(plan)
+            if source.options.with_graph:
+                panel_width = round(body.width() * PANEL_SHARE)
+                self.panel = QRectF(
+                    body.right() - panel_width, body.top(), panel_width, body.height()
+                )
+                body.setRight(self.panel.left() - GAP)
+            else:
+                self.panel = QRectF()
+            labels = [lane_label(p, source.actors) for p in plan.lanes]
+            widest = max(
+                (QFontMetricsF(fonts().lane).horizontalAdvance(t) for t in labels), default=0.0
+            )
+            gutter = min(widest + 20, body.width() * 0.25)
+            width = body.width() - gutter
+            marks = self._layout_marks(plan, width)
+            if len(plan.lanes) <= 1 or marks.height * ZOOM <= body.height() - AXIS_HEIGHT:
+                break
+            plan = self._plan(len(plan.lanes) - 1, limit)
+        self.plan, self.labels, self.marks = plan, labels, marks
         # Without lanes the empty-state message gets the whole body.
-        lanes_height = min(body.height() - AXIS_HEIGHT, n * wanted if n else math.inf)
+        n = len(plan.lanes)
+        lanes_height = min(body.height() - AXIS_HEIGHT, marks.height * ZOOM if n else math.inf)
         self.plot = QRectF(body.left() + gutter, body.top(), width, lanes_height)
         self.timeline = QRectF(body.left(), body.top(), body.width(), lanes_height + AXIS_HEIGHT)
+
+    def _layout_marks(self, plan: FigurePlan, width: float) -> MarksLayout:
+        """The window's layout rules at the figure's scale; a numbered event's title
+        starts with its note number, so the number and the note read together."""
+        lo, hi = plan.window
+        footer = plan.footer
+        titles = []
+        for event in plan.shown:
+            number = footer.number_of(event.id) if footer is not None else None
+            titles.append(f"[{number}] {event.title}" if number is not None else event.title)
+        # Only the events in the window: those outside would take stacking rows unseen.
+        return layout_timeline(
+            plan.shown,
+            plan.lanes,
+            (hi - lo) / (width / ZOOM),
+            measure_for(fonts().mark),
+            measure_small=measure_for(fonts().state),
+            titles=titles,
+            max_rows=FIGURE_MAX_ROWS,
+            cluster_same_day=True,
+        )
 
     def _plan(self, max_lanes: int | None, note_limit: int) -> FigurePlan:
         s = self.source
@@ -277,18 +292,20 @@ def _paint_header(painter: QPainter, geo: FigureLayout) -> None:
 def _paint_timeline(painter: QPainter, geo: FigureLayout) -> None:
     theme, plan, plot = geo.theme, geo.plan, geo.plot
     lo, hi = plan.window
-    n = max(len(plan.lanes), 1)
     width, height = plot.width() / ZOOM, plot.height() / ZOOM  # the screen painters' pixels
     numbered = plan.footer is not None and bool(plan.footer.notes)
     layout = geo.marks
-    to_device = QTransform(width / (hi - lo), 0, 0, height / n, -lo * width / (hi - lo), 0)
+    # x: days to pixels; y: the layout's pixels as they are (lanes keep their heights).
+    to_device = QTransform(width / (hi - lo), 0, 0, 1, -lo * width / (hi - lo), 0)
     painter.save()
     painter.translate(plot.topLeft())
     painter.scale(ZOOM, ZOOM)
     clip = QRectF(0, 0, width, height)
     painter.setClipRect(clip)  # raster and PDF; SVG ignores clips, hence the masks below
     if plan.lanes:
-        scene = TimelineScene(layout, plan.shown, theme)
+        scene = TimelineScene(
+            layout, plan.shown, theme, font=fonts().mark, small_font=fonts().state
+        )
         paint_timeline(painter, to_device, scene, clip)
         if numbered:
             _paint_numbers(painter, to_device, layout, geo, clip)
@@ -306,15 +323,17 @@ def _paint_timeline(painter: QPainter, geo: FigureLayout) -> None:
 
 
 def _paint_lane_labels(painter: QPainter, geo: FigureLayout) -> None:
-    plot, n = geo.plot, max(len(geo.plan.lanes), 1)
+    plot, layout = geo.plot, geo.marks
     metrics = QFontMetricsF(fonts().lane)
     painter.setFont(fonts().lane)
     painter.setPen(QColor(geo.theme.text))
-    lane_h = plot.height() / n
     space = plot.left() - geo.timeline.left() - 14
     for i, text in enumerate(geo.labels):
+        if i >= len(layout.boxes):
+            break
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, space)
-        box = QRectF(geo.timeline.left(), plot.top() + i * lane_h, space, lane_h)
+        centre = plot.top() + layout.label_y(i) * ZOOM
+        box = QRectF(geo.timeline.left(), centre - metrics.height(), space, 2 * metrics.height())
         painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
 
 
@@ -341,59 +360,37 @@ def _paint_axis(painter: QPainter, geo: FigureLayout) -> None:
 def _paint_numbers(
     painter: QPainter,
     to_device: QTransform,
-    layout: TimelineLayout,
+    layout: MarksLayout,
     geo: FigureLayout,
     clip: QRectF,
 ) -> None:
-    """Small note numbers beside the marks, each where it covers no mark and no number."""
+    """Note numbers for numbered marks that had no room for their title (a title starts
+    with its number): a small badge just above the mark."""
     footer, events = geo.plan.footer, geo.plan.shown
     assert footer is not None
     metrics = QFontMetricsF(fonts().number)
-    marks: list[tuple[QRectF, int | None]] = []
-    for mark in layout.marks:
-        rows = layout.rows_per_lane[mark.lane]
-        cy = to_device.map(QPointF(0, row_centre(mark.lane, mark.row, rows))).y()
-        row_px = to_device.m22() * ROW_BAND / max(rows, 1)
-        size = min(1.0, max(0.55, row_px / (2 * POINT_RADIUS + 3)))  # as paint_timeline does
-        if mark.is_point:
-            x, r = to_device.map(QPointF(mark.start + 0.5, 0)).x(), POINT_RADIUS * size
-            box = QRectF(x - r, cy - r, 2 * r, 2 * r)
-        else:
-            x0, x1 = (to_device.map(QPointF(d, 0)).x() for d in (mark.start, mark.end))
-            h = BAR_HEIGHT * size
-            box = QRectF(x0, cy - h / 2, max(x1 - x0, 4.0), h).intersected(clip)
-        if box.isValid():
-            marks.append((box, footer.number_of(events[mark.event_index].id)))
-    placed: list[QRectF] = []
     painter.setFont(fonts().number)
     plate = QColor(geo.theme.background)
     plate.setAlpha(220)
-    for box, number in marks:
+    for mark in layout.marks:
+        if mark.label or len(mark.members) != 1:
+            continue
+        number = footer.number_of(events[mark.event_index].id)
         if number is None:
             continue
+        if mark.is_point:
+            left = to_device.map(QPointF(mark.start + 0.5, 0)).x() - mark.width_px / 2
+        else:
+            left = to_device.map(QPointF(mark.start, 0)).x()
         text = str(number)
         w, h = metrics.horizontalAdvance(text) + 3, metrics.height()
-        candidates = [
-            QRectF(box.right() + 1, box.top() - h * 0.45, w, h),
-            QRectF(box.right() + 1, box.center().y() - h / 2, w, h),
-            QRectF(box.left() - w - 1, box.top() - h * 0.45, w, h),
-            QRectF(box.left(), box.top() - h, w, h),
-            QRectF(box.left(), box.bottom(), w, h),
-        ]
-        others = [b for b, _ in marks if b is not box]
-
-        def clashes(c: QRectF, others: list[QRectF] = others) -> int:
-            # Covering another number is worst, then leaving the plot, then a mark.
-            covered = sum(c.intersects(o) for o in placed)
-            return 4 * covered + 3 * (not clip.contains(c)) + sum(c.intersects(o) for o in others)
-
-        best = min(candidates, key=clashes)  # the first of the least crowded spots
-        placed.append(best)
+        top = mark.y - layout.mark_height(mark) / 2 - h + 1
+        box = QRectF(max(left, clip.left()), top, w, h)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(plate)
-        painter.drawRoundedRect(best, 2, 2)
+        painter.drawRoundedRect(box, 2, 2)
         painter.setPen(QColor(geo.theme.text))
-        painter.drawText(best, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def _paint_panel(painter: QPainter, geo: FigureLayout) -> None:

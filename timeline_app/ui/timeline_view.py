@@ -14,19 +14,34 @@ from datetime import date
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from timeline_app.bulk_layout import BulkIndex
 from timeline_app.dates import to_day
 from timeline_app.domain import Actor, Event, Pair
-from timeline_app.layout import Mark, TimelineLayout, layout_marks, mark_at, order_lanes, row_centre
+from timeline_app.layout import order_lanes
+from timeline_app.mark_layout import MarkKind, MarksLayout, PlacedMark, layout_timeline
 from timeline_app.ui.axes import DateAxis, LaneAxis, style_axis
 from timeline_app.ui.bulk_hits import bin_tooltip, bin_under, single_event_under
 from timeline_app.ui.bulk_painter import (
     BulkLayer,
 )
-from timeline_app.ui.lane_scroller import LaneScroller
-from timeline_app.ui.marks_item import MarksItem, TimelineScene
+from timeline_app.ui.lane_scroller import WHEEL_STEP_PX, LaneScroller
+from timeline_app.ui.marks_item import (
+    STATE_LABEL_PX,
+    MarksItem,
+    TimelineScene,
+    label_font,
+    measure_for,
+)
 from timeline_app.ui.overview import OverviewStrip
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
 
@@ -44,6 +59,18 @@ def lane_label(pair: Pair, actors: Mapping[str, Actor]) -> str:
         return actor.name
 
     return f"{short(pair.a)} – {short(pair.b)}"
+
+
+def cluster_tooltip(events: Sequence[Event], label: str) -> str:
+    """The events of a cluster, each title escaped (tooltips auto-detect HTML)."""
+    shown = [f"{html.escape(e.when.describe())}: {html.escape(e.title)}" for e in events[:12]]
+    if len(events) > 12:
+        shown.append(f"… and {len(events) - 12} more")
+    return (
+        f"<qt><b>{html.escape(label)}</b><br>"
+        + "<br>".join(shown)
+        + "<br><i>click to list them</i></qt>"
+    )
 
 
 def event_tooltip(event: Event, actors: Mapping[str, Actor]) -> str:
@@ -75,8 +102,7 @@ class TimelineViewBox(pg.ViewBox):
 
     def wheelEvent(self, ev, axis=None) -> None:
         if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            lanes = -1.0 if ev.delta() > 0 else 1.0
-            self._owner.scroll_lanes(lanes)
+            self._owner.scroll_lanes(-WHEEL_STEP_PX if ev.delta() > 0 else WHEEL_STEP_PX)
             ev.accept()
             return
         super().wheelEvent(ev, axis=0)
@@ -111,8 +137,11 @@ class TimelineView(QWidget):
         self._selected: str | None = None
         self._selected_lane: int | None = None
         self._highlighted: set[int] = set()
-        self._layout = layout_marks([], 1.0)
+        self._label_font = label_font()
+        self._small_font = label_font(STATE_LABEL_PX)
+        self._lane_labels: list[str] = []
         self._days_per_pixel = 1.0
+        self._layout = self._compute_layout()
         self._bulk: BulkIndex | None = None
         self._bulk_layer: BulkLayer | None = None
         self._empty_message = EMPTY_NO_DATA
@@ -131,7 +160,7 @@ class TimelineView(QWidget):
         self.view_box.addItem(self.marks)
         self.lane_scroll = QScrollBar(Qt.Orientation.Vertical)
         self.lanes_scroller = LaneScroller(
-            self.view_box, self.lane_scroll, lambda: len(self._lanes)
+            self.view_box, self.lane_scroll, lambda: self._layout.height, self._lane_span
         )
         self.overview = OverviewStrip()
         self.overview.region_changed.connect(self._on_overview_region)
@@ -156,6 +185,7 @@ class TimelineView(QWidget):
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self._relayout)
         self.view_box.sigRangeChanged.connect(self._on_range_changed)
+        self.view_box.sigResized.connect(self._on_resized)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.set_theme(LIGHT)
         self._update_empty_state()
@@ -198,7 +228,7 @@ class TimelineView(QWidget):
         busiest = order_lanes(self._events, extra)
         gathered = [p for p in self._gathered if p in busiest]
         self._lanes = (*gathered, *(p for p in busiest if p not in gathered))
-        self.lane_axis.set_labels([lane_label(p, self._actors) for p in self._lanes])
+        self._lane_labels = [lane_label(p, self._actors) for p in self._lanes]
         if self._bulk is None:
             self._bulk_layer = None
         else:
@@ -214,7 +244,7 @@ class TimelineView(QWidget):
     def lanes(self) -> tuple[Pair, ...]:
         return self._lanes
 
-    def layout(self) -> TimelineLayout:
+    def layout(self) -> MarksLayout:
         return self._layout
 
     # -- view state -----------------------------------------------------------------
@@ -300,27 +330,34 @@ class TimelineView(QWidget):
         if event_id is None:
             self._selected_lane = None
         else:
-            lanes = [
-                m.lane for m in self._layout.marks if self._events[m.event_index].id == event_id
-            ]
+            lanes = self._lanes_of(event_id)
             self._selected_lane = lane if lane in lanes else (lanes[0] if lanes else None)
-            if self._selected_lane is not None:
-                self.lanes_scroller.ensure_visible(self._selected_lane)
             self._ensure_event_visible(event_id)
-        self._refresh()
+        # The selection is labelled first: its title may take another event's place.
+        self._relayout()
+        if self._selected_lane is not None:
+            self.lanes_scroller.ensure_visible(self._selected_lane)
         if emit:
             self.event_selected.emit(self._selected or "")
 
+    def _lanes_of(self, event_id: str) -> list[int]:
+        event = self._event(event_id)
+        return [i for i, p in enumerate(self._lanes) if event is not None and p in event.pairs]
+
+    def _event(self, event_id: str | None) -> Event | None:
+        return next((e for e in self._events if e.id == event_id), None)
+
     def step(self, direction: int) -> None:
         """Select the previous (-1) or next (+1) event in time on the selected lane."""
-        if not self._layout.marks:
+        if not self._lanes or not self._events:
             return
         lane = self._selected_lane if self._selected_lane is not None else 0
+        pair = self._lanes[lane]
         on_lane = sorted(
-            (m for m in self._layout.marks if m.lane == lane),
-            key=lambda m: (m.start, m.end, self._events[m.event_index].id),
+            (e for e in self._events if pair in e.pairs),
+            key=lambda e: (e.when.start_day, e.when.end_day, e.id),
         )
-        ids = [self._events[m.event_index].id for m in on_lane]
+        ids = [e.id for e in on_lane]
         if not ids:
             return
         if self._selected in ids:
@@ -329,38 +366,50 @@ class TimelineView(QWidget):
             index = 0 if direction > 0 else len(ids) - 1
         self.select_event(ids[index], lane, emit=True)
 
-    def mark_position(self, event_id: str, lane: int | None = None) -> QPointF:
-        """Widget coordinates (of ``self.plot``) of an event's mark, for tests and tooling."""
+    def mark_of(self, event_id: str, lane: int | None = None) -> PlacedMark:
+        """The mark that draws an event (its cluster's, when it is in one)."""
+        index = next(i for i, e in enumerate(self._events) if e.id == event_id)
         for mark in self._layout.marks:
-            if self._events[mark.event_index].id == event_id and (
-                lane is None or mark.lane == lane
-            ):
-                lo, hi = self.visible_range()
-                # A point's centre; a bar's visible middle.
-                x = (
-                    mark.start + 0.5
-                    if mark.is_point
-                    else (max(mark.start, lo) + min(mark.end, hi)) / 2
-                )
-                y = row_centre(mark.lane, mark.row, self._layout.rows_per_lane[mark.lane])
-                scene_point = self.view_box.mapViewToScene(QPointF(x, y))
-                return self.plot.mapFromScene(scene_point).toPointF()
+            if index in mark.members and (lane is None or mark.lane == lane):
+                return mark
         raise KeyError(event_id)
 
+    def mark_position(self, event_id: str, lane: int | None = None) -> QPointF:
+        """Widget coordinates (of ``self.plot``) of an event's mark, for tests and tooling."""
+        try:
+            mark = self.mark_of(event_id, lane)
+        except (KeyError, StopIteration):
+            raise KeyError(event_id) from None
+        return self.position_of(mark)
+
+    def position_of(self, mark: PlacedMark) -> QPointF:
+        lo, hi = self.visible_range()
+        # A point's centre; a bar's visible middle.
+        x = mark.start + 0.5 if mark.is_point else (max(mark.start, lo) + min(mark.end, hi)) / 2
+        scene_point = self.view_box.mapViewToScene(QPointF(x, mark.y))
+        return self.plot.mapFromScene(scene_point).toPointF()
+
     # -- interaction ------------------------------------------------------------------
+    def _lane_point(self, point: QPointF) -> QPointF | None:
+        """``point`` (day, layout px) as (day, lane + 0.5), as the bulk hit tests take it."""
+        lane = self._layout.lane_at(point.y())
+        return None if lane is None else QPointF(point.x(), lane + 0.5)
+
     def bin_at(self, point: QPointF) -> tuple[int, float, float] | None:
         """(lane, lo, hi) of the bulk aggregate column under a point, if any."""
-        if self._bulk_layer is None:
+        lane_point = self._lane_point(point)
+        if self._bulk_layer is None or lane_point is None:
             return None
-        return bin_under(self._bulk_layer, point, self.visible_range(), self.view_box.width())
+        return bin_under(self._bulk_layer, lane_point, self.visible_range(), self.view_box.width())
 
     def bulk_event_at(self, point: QPointF, slack_px: float = 4.0) -> int | None:
         """Key of the single bulk event drawn under a point (only when drawn one by one)."""
-        if self._bulk_layer is None:
+        lane_point = self._lane_point(point)
+        if self._bulk_layer is None or lane_point is None:
             return None
         return single_event_under(
             self._bulk_layer,
-            point,
+            lane_point,
             self.visible_range(),
             self.view_box.width(),
             slack_px * self._days_per_pixel,
@@ -392,7 +441,35 @@ class TimelineView(QWidget):
             if self._selected is not None:
                 self.select_event(None, emit=True)
             return
+        if mark.kind is MarkKind.CLUSTER:
+            self.cluster_menu(mark).popup(self.plot.mapToGlobal(self.position_of(mark).toPoint()))
+            return
         self.select_event(self._events[mark.event_index].id, mark.lane, emit=True)
+
+    def cluster_menu(self, mark: PlacedMark) -> QMenu:
+        """The events of a cluster, to pick one; and a way to zoom until they separate."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        members = [self._events[i] for i in mark.members]
+        zoom = menu.addAction(f"Zoom in on these {len(members)} events")
+        lo = min(e.when.start_day for e in members)
+        hi = max(e.when.end_day for e in members)
+        zoom.triggered.connect(lambda: self._zoom_to_days(lo, hi))
+        menu.addSeparator()
+        for event in members:
+            # Action text is plain, but "&" marks a mnemonic: double it.
+            text = f"{event.when.describe()} · {event.title}".replace("&", "&&")
+            action = menu.addAction(text)
+            action.triggered.connect(
+                lambda _=False, eid=event.id, lane=mark.lane: self.select_event(
+                    eid, lane, emit=True
+                )
+            )
+        return menu
+
+    def _zoom_to_days(self, lo: float, hi: float) -> None:
+        pad = max((hi - lo) * 0.5, MIN_VISIBLE_DAYS / 2)
+        self.set_visible_range(lo - pad, hi + pad)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -414,8 +491,8 @@ class TimelineView(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def scroll_lanes(self, lanes: float) -> None:
-        self.lanes_scroller.scroll_by(lanes)
+    def scroll_lanes(self, pixels: float) -> None:
+        self.lanes_scroller.scroll_by(pixels)
 
     # -- internals ----------------------------------------------------------------------
     def _scene(self) -> TimelineScene:
@@ -426,49 +503,87 @@ class TimelineView(QWidget):
             self._selected,
             self._highlighted,
             self._bulk_layer,
+            self._label_font,
+            self._small_font,
         )
 
     def _refresh(self) -> None:
         self.marks.set_scene(self._scene())
 
+    def _compute_layout(self) -> MarksLayout:
+        return layout_timeline(
+            self._events,
+            self._lanes,
+            self._days_per_pixel,
+            measure_for(self._label_font),
+            selected=self._selected,
+            measure_small=measure_for(self._small_font),
+        )
+
     def _relayout(self) -> None:
+        """Lay the marks out again for the current zoom, keeping the lane at the top of
+        the view where it was (lanes change height as their rows change)."""
         width = max(self.view_box.width(), 1.0)
         lo, hi = self.visible_range()
         self._days_per_pixel = max((hi - lo) / width, 1e-6)
-        self._layout = layout_marks(self._events, self._days_per_pixel, lanes=self._lanes)
+        old, top = self._layout, self.lanes_scroller.top()
+        anchor = old.lane_at(top)
+        self._layout = self._compute_layout()
+        self._apply_limits()
+        self.lane_axis.set_labels(
+            self._lane_labels, [self._layout.label_y(i) for i in range(len(self._lanes))]
+        )
+        if anchor is not None and old.lanes == self._layout.lanes:
+            offset = min(top - old.boxes[anchor].top, self._layout.boxes[anchor].height)
+            self.lanes_scroller.show(self._layout.boxes[anchor].top + offset)
+        else:
+            self.lanes_scroller.clamp()
         self._refresh()
 
-    def _mark_at(self, point: QPointF) -> Mark | None:
-        return mark_at(self._layout, point.x(), point.y(), self._days_per_pixel)
+    def _lane_span(self, lane: int) -> tuple[float, float] | None:
+        boxes = self._layout.boxes
+        return (boxes[lane].top, boxes[lane].bottom) if 0 <= lane < len(boxes) else None
+
+    def _mark_at(self, point: QPointF) -> PlacedMark | None:
+        return self._layout.mark_at(point.x(), point.y())
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         if not self.view_box.sceneBoundingRect().contains(scene_pos):
             return
         point = self.view_box.mapSceneToView(scene_pos)
         mark = self._mark_at(point)
+        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
         if mark is None:
             text = self._bin_tooltip(point)
             if text:
-                QToolTip.showText(
-                    self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos)), text, self.plot
-                )
+                QToolTip.showText(global_pos, text, self.plot)
                 self.plot.setCursor(Qt.CursorShape.CrossCursor)
             else:
                 QToolTip.hideText()
                 self.plot.setCursor(Qt.CursorShape.ArrowCursor)
             return
         self.plot.setCursor(Qt.CursorShape.PointingHandCursor)
-        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-        QToolTip.showText(
-            global_pos, event_tooltip(self._events[mark.event_index], self._actors), self.plot
-        )
+        if mark.kind is MarkKind.CLUSTER:
+            members = [self._events[i] for i in mark.members]
+            text = cluster_tooltip(members, mark.label or f"{len(members)} events")
+        else:
+            text = event_tooltip(self._events[mark.event_index], self._actors)
+        QToolTip.showText(global_pos, text, self.plot)
 
     def _on_range_changed(self, *_args: object) -> None:
         lo, hi = self.visible_range()
         self.overview.set_region(lo, hi)
         self.lanes_scroller.sync()
-        self._relayout_timer.start()
+        # The layout depends on the zoom only: a pan, or a scroll through the lanes,
+        # draws the same layout elsewhere.
+        dpp = (hi - lo) / max(self.view_box.width(), 1.0)
+        if abs(dpp - self._days_per_pixel) > 1e-9 * max(dpp, 1e-9):
+            self._relayout_timer.start()
         self.range_changed.emit(lo, hi)
+
+    def _on_resized(self, *_args: object) -> None:
+        self.lanes_scroller.clamp()  # one layout pixel per screen pixel again
+        self._relayout_timer.start()
 
     def _on_overview_region(self, lo: float, hi: float) -> None:
         current = self.visible_range()
@@ -476,15 +591,15 @@ class TimelineView(QWidget):
             self.set_visible_range(lo, hi)
 
     def _apply_limits(self) -> None:
-        n = max(len(self._lanes), 1)
+        height = max(self._layout.height, self.lanes_scroller.viewport_height(), 1.0)
         self.view_box.setLimits(
             xMin=to_day(date(1, 1, 1)), xMax=to_day(date(9999, 12, 31)),
             minXRange=MIN_VISIBLE_DAYS, maxXRange=MAX_VISIBLE_DAYS,
-            yMin=0, yMax=n, minYRange=min(n, 1), maxYRange=n,
+            yMin=0, yMax=height,
         )  # fmt: skip
 
     def _ensure_event_visible(self, event_id: str) -> None:
-        event = next((e for e in self._events if e.id == event_id), None)
+        event = self._event(event_id)
         lo, hi = self.visible_range()
         if event is None or (event.when.end_day > lo and event.when.start_day < hi):
             return

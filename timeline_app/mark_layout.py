@@ -1,0 +1,550 @@
+"""Where every mark and its title go on the timeline: rows, labels, clusters, lane heights.
+
+Pure geometry with text measuring passed in, so it is unit-tested without Qt and the
+painter only draws the result (the screen and the image exports alike).
+
+Coordinates: x in day numbers (the painter maps them), y in layout pixels from the top
+of the first lane; widths of symbols and titles are in pixels at ``days_per_pixel``.
+
+The rules, in the order they apply on each lane:
+
+1. **Long-running states** (a span of ``STATE_MIN_DAYS``, five years, or more: decades-long ties,
+   memberships, programmes) go in thin state rows at the top of the lane, so they no
+   longer crush the dated events.
+2. **Clusters.** Point-like marks that would sit on top of one another at this zoom form
+   piles; a pile of more than ``STACK_LIMIT`` events that zooming can still separate
+   (they are not all on the same day) becomes one cluster mark with its count.
+3. **Rows and titles.** Marks are placed in rank order (the selected event, then the
+   largest absolute score, then the most sources, then the earliest): each takes the
+   first row where its whole title fits beside it, else the row with the most room for
+   a shortened title, else a row with room for the bare mark. Nothing placed in a row
+   overlaps anything else in it, so no title covers another title or a mark.
+4. **Lanes grow** with their rows, up to ``LABEL_ROWS`` rows for titled marks; bare
+   marks of one same-day pile may add rows beyond that (never drawn on top of each other).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from timeline_app.dates import from_day
+from timeline_app.domain import Event, Pair
+
+Measure = Callable[[str], float]  # text -> width in pixels
+
+STATE_MIN_DAYS = 1826.0  # five years or more: a standing relationship, not a dated happening
+STACK_LIMIT = 3  # a pile of more events than this becomes a cluster (if zoom can split it)
+LABEL_ROWS = 3  # titled marks use at most this many rows per lane
+MAX_ROWS = 6  # a lane taller than this clusters more (see ``layout_timeline``)
+_CLUSTER_WIDENING = (1, 2, 4, 8, 16, 32, 64)  # pile widths tried, in symbol widths
+STATE_LABEL_ROWS = 3
+ELLIPSIS = "…"
+MIN_LABEL_CHARS = 6  # a shortened title keeps at least this many characters
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """Pixel sizes of the marks and rows (the export scales them all together)."""
+
+    row: float = 22.0  # one row of dated marks
+    state_row: float = 15.0  # one row of long-running state bands
+    pad_top: float = 5.0
+    pad_bottom: float = 9.0  # room for the score band under the rows
+    point_radius: float = 5.5
+    bar_height: float = 15.0
+    state_height: float = 11.0
+    label_gap: float = 4.0  # between a mark and its title
+    row_gap: float = 3.0  # between two things in one row
+    inside_pad: float = 5.0  # a title drawn inside its bar keeps this far from the ends
+    cluster_min_width: float = 22.0
+
+
+class MarkKind(enum.Enum):
+    EVENT = "event"
+    CLUSTER = "cluster"
+    STATE = "state"
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedMark:
+    """One thing drawn on one lane: an event, a long-running state or a cluster."""
+
+    kind: MarkKind
+    lane: int
+    members: tuple[int, ...]  # indices into the events given to ``layout_timeline``
+    start: float  # day number of the first covered day
+    end: float  # day number just past the last covered day
+    is_point: bool  # drawn as a symbol at its centre (a single day, or a cluster)
+    row: int  # row inside its band (state rows or event rows), 0 at the top
+    y: float  # vertical centre, layout pixels
+    width_px: float  # symbol width for points and clusters; 0 for bars
+    label: str  # the title as drawn (maybe shortened); "" when there is no room
+    label_width: float
+    label_inside: bool  # drawn inside the bar, from its visible start
+    multilateral: bool
+
+    @property
+    def event_index(self) -> int:
+        return self.members[0]
+
+    @property
+    def centre(self) -> float:
+        return (self.start + self.end) / 2 if not self.is_point else self.start + 0.5
+
+    def span_px(self, days_per_pixel: float) -> tuple[float, float]:
+        """Left and right of the symbol or bar, in absolute pixels (day / days_per_pixel)."""
+        if self.is_point:
+            c = self.centre / days_per_pixel
+            return c - self.width_px / 2, c + self.width_px / 2
+        x0, x1 = self.start / days_per_pixel, self.end / days_per_pixel
+        return x0, max(x1, x0 + 4.0)
+
+    def label_span_px(self, days_per_pixel: float, gap: float) -> tuple[float, float] | None:
+        """Where the title goes when it is beside the mark (None: no title, or inside)."""
+        if not self.label or self.label_inside:
+            return None
+        right = self.span_px(days_per_pixel)[1] + gap
+        return right, right + self.label_width
+
+
+@dataclass(frozen=True, slots=True)
+class LaneBox:
+    top: float
+    height: float
+    state_rows: int
+    rows: int
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+
+@dataclass(frozen=True, slots=True)
+class MarksLayout:
+    lanes: tuple[Pair, ...]
+    boxes: tuple[LaneBox, ...]
+    marks: tuple[PlacedMark, ...]
+    span: tuple[float, float]  # first and last day covered by any event (half-open end)
+    days_per_pixel: float
+    style: Style
+
+    @property
+    def height(self) -> float:
+        return self.boxes[-1].bottom if self.boxes else 0.0
+
+    def lane_at(self, y: float) -> int | None:
+        for i, box in enumerate(self.boxes):
+            if box.top <= y < box.bottom:
+                return i
+        return None
+
+    def label_y(self, lane: int) -> float:
+        """Where the lane's name goes: beside its first row of dated marks."""
+        box = self.boxes[lane]
+        s = self.style
+        first_row = box.top + s.pad_top + box.state_rows * s.state_row + s.row / 2
+        return min(first_row, box.top + box.height / 2)
+
+    def rows_band(self, lane: int) -> tuple[float, float]:
+        """Top and bottom of the lane's rows (states and events), above the score band."""
+        box = self.boxes[lane]
+        return box.top + self.style.pad_top, box.bottom - self.style.pad_bottom
+
+    def score_band_y(self, lane: int) -> float:
+        return self.boxes[lane].bottom - self.style.pad_bottom + 3.0
+
+    def marks_on_lane(self, lane: int) -> list[PlacedMark]:
+        return [m for m in self.marks if m.lane == lane]
+
+    def mark_height(self, mark: PlacedMark) -> float:
+        s = self.style
+        if mark.kind is MarkKind.STATE:
+            return s.state_height
+        if mark.kind is MarkKind.CLUSTER:
+            return s.bar_height
+        return 2 * s.point_radius if mark.is_point else s.bar_height
+
+    def rects(self, mark: PlacedMark) -> list[tuple[float, float, float, float]]:
+        """(left, top, right, bottom) in absolute pixels of the mark and of its title beside
+        it: what tests check for overlaps and what hit testing uses."""
+        x0, x1 = mark.span_px(self.days_per_pixel)
+        h = self.mark_height(mark)
+        out = [(x0, mark.y - h / 2, x1, mark.y + h / 2)]
+        beside = mark.label_span_px(self.days_per_pixel, self.style.label_gap)
+        if beside is not None:
+            text_h = min(self.style.row - 6.0, 14.0)
+            out.append((beside[0], mark.y - text_h / 2, beside[1], mark.y + text_h / 2))
+        return out
+
+    def mark_at(self, day: float, y: float, slack_px: float = 3.0) -> PlacedMark | None:
+        """The mark (or the title of the mark) under a point in (day, layout pixels)."""
+        lane = self.lane_at(y)
+        if lane is None:
+            return None
+        x = day / self.days_per_pixel
+        best: tuple[float, PlacedMark] | None = None
+        for mark in self.marks:
+            if mark.lane != lane:
+                continue
+            for left, top, right, bottom in self.rects(mark):
+                if top - slack_px <= y <= bottom + slack_px:
+                    distance = 0.0 if left <= x <= right else min(abs(x - left), abs(x - right))
+                    if distance <= slack_px and (best is None or distance < best[0]):
+                        best = (distance, mark)
+        return best[1] if best else None
+
+
+# -- placing ------------------------------------------------------------------------
+
+
+class _Row:
+    """Occupied pixel intervals of one row, kept sorted by their left end."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[float, float]] = []
+
+    def free(self, left: float, right: float, gap: float) -> bool:
+        return all(right + gap <= a or left >= b + gap for a, b in self.spans)
+
+    def room_after(self, left: float, x: float, gap: float) -> float:
+        """Free width from ``x`` to the next occupied span (``left`` is the mark's own left)."""
+        nxt = min((a for a, _ in self.spans if a >= left), default=float("inf"))
+        return nxt - gap - x
+
+    def take(self, left: float, right: float) -> None:
+        self.spans.append((left, right))
+        self.spans.sort()
+
+
+def shorten(text: str, width: float, measure: Measure) -> str:
+    """The longest prefix of ``text`` (plus an ellipsis) that fits ``width``; "" if even
+    ``MIN_LABEL_CHARS`` characters do not fit."""
+    if measure(text) <= width:
+        return text
+    lo, hi = MIN_LABEL_CHARS, len(text) - 1
+    if hi < lo or measure(text[:lo].rstrip() + ELLIPSIS) > width:
+        return ""
+    while lo < hi:  # the largest k whose prefix fits
+        mid = (lo + hi + 1) // 2
+        if measure(text[:mid].rstrip() + ELLIPSIS) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + ELLIPSIS
+
+
+def rank_key(event: Event, selected: str | None) -> tuple[bool, float, int, float, str]:
+    """What an analyst wants labelled first: the selection, then the strongest score
+    (either way), then the best-sourced, then the earliest."""
+    return (
+        event.id != selected,
+        -abs(event.score),
+        -len(event.citations),
+        float(event.when.start_day),
+        event.id,
+    )
+
+
+def cluster_label(events: Sequence[Event]) -> str:
+    """``6 events · 6 Dec 2021``; the date is the period they share (day, month, year)."""
+    first = from_day(min(e.when.start_day for e in events))
+    last = from_day(max(e.when.end_day for e in events) - 1)
+    return f"{len(events)} events · {_shared_period(first, last)}"
+
+
+def _shared_period(first: date, last: date) -> str:
+    if first == last:
+        return f"{first.day} {first:%b} {first.year}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%b} {first.year}"
+    if first.year == last.year:
+        return str(first.year)
+    return f"{first.year}–{last.year}"
+
+
+@dataclass
+class _Candidate:
+    """A mark before it has a row: one event, or a cluster of several."""
+
+    members: list[int]
+    start: float
+    end: float
+    is_point: bool
+    width_px: float  # symbol width (points, clusters)
+    title: str
+    rank: tuple[bool, float, int, float, str]
+    multilateral: bool
+    kind: MarkKind
+    same_day: bool = False  # one of several events on one day (zooming cannot split them)
+
+
+def layout_timeline(
+    events: Sequence[Event],
+    lanes: Sequence[Pair],
+    days_per_pixel: float,
+    measure: Measure,
+    *,
+    selected: str | None = None,
+    measure_small: Measure | None = None,
+    titles: Sequence[str] | None = None,
+    max_rows: int | None = MAX_ROWS,
+    cluster_same_day: bool = False,
+    style: Style = Style(),
+) -> MarksLayout:
+    """Place every event on each of its lanes (see the module's rules).
+
+    ``measure`` gives the width of a title in the label font; ``measure_small`` that
+    of a state's title (a smaller font; ``measure`` by default). ``titles`` replaces
+    the events' own titles (one per event, e.g. with a note number in front).
+
+    A lane that needs more than ``max_rows`` rows is laid out again with wider piles
+    (two, four ... symbol widths), each pile of two or more a cluster, and the layout
+    with the fewest rows is kept (the first, on a tie): a sensible limit on lane height
+    that still separates as you zoom in. Events all on one day are clustered then only
+    with ``cluster_same_day`` (a figure); on screen they stack, and zooming shows them.
+    """
+    names = list(titles) if titles is not None else [e.title for e in events]
+    dpp = max(days_per_pixel, 1e-9)
+    small = measure_small or measure
+    lane_index = {pair: i for i, pair in enumerate(lanes)}
+    per_lane: dict[int, list[int]] = defaultdict(list)
+    first, last = float("inf"), float("-inf")
+    for i, event in enumerate(events):
+        first = min(first, float(event.when.start_day))
+        last = max(last, float(event.when.end_day))
+        for pair in event.pairs:
+            lane = lane_index.get(pair)
+            if lane is not None:
+                per_lane[lane].append(i)
+    marks: list[PlacedMark] = []
+    boxes: list[LaneBox] = []
+    top = 0.0
+    for lane in range(len(lanes)):
+        states: list[int] = []
+        dated: list[int] = []
+        for i in per_lane.get(lane, []):
+            span = events[i].when.end_day - events[i].when.start_day
+            (states if span >= STATE_MIN_DAYS else dated).append(i)
+        state_marks, state_rows = _place_states(
+            events, names, states, lane, dpp, small, selected, style
+        )
+        best: tuple[list[PlacedMark], int] | None = None
+        for widening in _CLUSTER_WIDENING:
+            candidates = _clusters(
+                events, names, dated, dpp, measure, selected, style, widening, cluster_same_day
+            )
+            found = _place_rows(candidates, lane, dpp, measure, style)
+            if best is None or found[1] < best[1]:
+                best = found
+            if max_rows is None or best[1] <= max_rows:
+                break
+        assert best is not None  # _CLUSTER_WIDENING is not empty
+        dated_marks, rows = best
+        height = style.pad_top + state_rows * style.state_row
+        height += max(rows, 1) * style.row + style.pad_bottom
+        rows_top = top + style.pad_top + state_rows * style.state_row
+        for m in state_marks:
+            marks.append(_at(m, top + style.pad_top + (m.row + 0.5) * style.state_row))
+        for m in dated_marks:
+            marks.append(_at(m, rows_top + (m.row + 0.5) * style.row))
+        boxes.append(LaneBox(top, height, state_rows, max(rows, 1)))
+        top += height
+    covered = (first, last) if events else (0.0, 0.0)
+    return MarksLayout(tuple(lanes), tuple(boxes), tuple(marks), covered, dpp, style)
+
+
+def _at(mark: PlacedMark, y: float) -> PlacedMark:
+    return PlacedMark(
+        mark.kind, mark.lane, mark.members, mark.start, mark.end, mark.is_point, mark.row, y,
+        mark.width_px, mark.label, mark.label_width, mark.label_inside, mark.multilateral,
+    )  # fmt: skip
+
+
+def _place_states(
+    events: Sequence[Event],
+    names: Sequence[str],
+    indices: list[int],
+    lane: int,
+    dpp: float,
+    measure: Measure,
+    selected: str | None,
+    style: Style,
+) -> tuple[list[PlacedMark], int]:
+    """Long-running states in thin rows of their own, titles inside or beside."""
+    rows: list[_Row] = []
+    placed: list[PlacedMark] = []
+    for i in sorted(indices, key=lambda i: rank_key(events[i], selected)):
+        event = events[i]
+        x0, x1 = event.when.start_day / dpp, event.when.end_day / dpp
+        title = names[i]
+        inside_room = x1 - x0 - 2 * style.inside_pad
+        row, label, inside = None, "", False
+        for r, occupied in enumerate(rows):
+            if occupied.free(x0, x1, style.row_gap):
+                row = r
+                break
+        if row is None:
+            rows.append(_Row())
+            row = len(rows) - 1
+        label = shorten(title, inside_room, measure) if inside_room > 0 else ""
+        inside = bool(label)
+        right = x1
+        if not inside and row < STATE_LABEL_ROWS:
+            room = rows[row].room_after(x0, x1 + style.label_gap, style.row_gap)
+            label = shorten(title, room, measure)
+            if label:
+                right = x1 + style.label_gap + measure(label)
+        rows[row].take(x0, right)
+        multi = len(event.actors) > 2
+        width = measure(label) if label else 0.0
+        placed.append(
+            PlacedMark(MarkKind.STATE, lane, (i,), float(event.when.start_day),
+                       float(event.when.end_day), False, row, 0.0, 0.0, label, width, inside,
+                       multi)
+        )  # fmt: skip
+    return placed, len(rows)
+
+
+def _clusters(
+    events: Sequence[Event],
+    names: Sequence[str],
+    indices: list[int],
+    dpp: float,
+    measure: Measure,
+    selected: str | None,
+    style: Style,
+    widening: int = 1,
+    cluster_same_day: bool = False,
+) -> list[_Candidate]:
+    """One candidate per event, except piles of point-like marks too deep to stack that
+    zooming can still separate: those become one cluster each. With ``widening`` above
+    1, piles are that many symbols wide and any pile of two or more is a cluster."""
+    point_w = 2 * style.point_radius
+    window = point_w * widening
+    limit = STACK_LIMIT if widening == 1 else 1
+
+    def single(i: int) -> _Candidate:
+        e = events[i]
+        return _Candidate(
+            [i], float(e.when.start_day), float(e.when.end_day), e.when.is_point, point_w,
+            names[i], rank_key(e, selected), len(e.actors) > 2, MarkKind.EVENT,
+        )  # fmt: skip
+
+    def centre_px(i: int) -> float:
+        when = events[i].when
+        return (when.start_day + when.end_day) / 2 / dpp
+
+    def point_like(i: int) -> bool:
+        when = events[i].when
+        return when.is_point or (when.end_day - when.start_day) / dpp < window
+
+    points = sorted((i for i in indices if point_like(i)), key=lambda i: (centre_px(i), i))
+    out = [single(i) for i in indices if not point_like(i)]
+    k = 0
+    while k < len(points):
+        pile = [points[k]]
+        anchor = centre_px(points[k])
+        while k + len(pile) < len(points) and centre_px(points[k + len(pile)]) - anchor <= window:
+            pile.append(points[k + len(pile)])
+        k += len(pile)
+        separable = cluster_same_day or len({events[i].when.start_day for i in pile}) > 1
+        if len(pile) <= limit or not separable:
+            singles = [single(i) for i in pile]
+            for c in singles:
+                c.same_day = sum(events[i].when.start_day == c.start for i in pile) > 1
+            out.extend(singles)
+            continue
+        members = [events[i] for i in pile]
+        start = float(min(e.when.start_day for e in members))
+        end = float(max(e.when.end_day for e in members))
+        count_w = measure(str(len(pile))) + 12.0
+        out.append(
+            _Candidate(
+                sorted(pile, key=lambda i: (events[i].when.start_day, events[i].id)),
+                start, end, True, max(style.cluster_min_width, count_w),
+                cluster_label(members), min(rank_key(e, selected) for e in members),
+                False, MarkKind.CLUSTER,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _place_rows(
+    candidates: list[_Candidate], lane: int, dpp: float, measure: Measure, style: Style
+) -> tuple[list[PlacedMark], int]:
+    rows: list[_Row] = []
+    placed: list[PlacedMark] = []
+    for c in sorted(candidates, key=lambda c: c.rank):
+        if c.is_point:
+            mid = (c.start + 0.5) / dpp if c.kind is MarkKind.EVENT else (c.start + c.end) / 2 / dpp
+            x0, x1 = mid - c.width_px / 2, mid + c.width_px / 2
+        else:
+            x0, x1 = c.start / dpp, max(c.end / dpp, c.start / dpp + 4.0)
+        row, label, inside, right = _choose_row(rows, c, x0, x1, measure, style)
+        while row >= len(rows):
+            rows.append(_Row())
+        rows[row].take(x0, right)
+        start = c.start
+        if c.is_point and c.kind is MarkKind.CLUSTER:
+            start = (c.start + c.end) / 2 - 0.5  # drawn at the middle of its members
+        placed.append(
+            PlacedMark(c.kind, lane, tuple(c.members), start, c.end, c.is_point, row, 0.0,
+                       c.width_px if c.is_point else 0.0, label,
+                       measure(label) if label else 0.0, inside, c.multilateral)
+        )  # fmt: skip
+    return placed, len(rows)
+
+
+def _choose_row(
+    rows: list[_Row], c: _Candidate, x0: float, x1: float, measure: Measure, style: Style
+) -> tuple[int, str, bool, float]:
+    """(row, title as drawn, inside the bar?, right end taken) for one candidate."""
+    gap = style.row_gap
+    inside_room = x1 - x0 - 2 * style.inside_pad
+    full_w = measure(c.title)
+    if not c.is_point and inside_room >= full_w:
+        # The whole title fits inside the bar: the bar alone decides the row.
+        for r in range(len(rows) + 1):
+            if r == len(rows) or rows[r].free(x0, x1, gap):
+                return r, c.title, True, x1
+    text_x = x1 + style.label_gap
+    best_short: tuple[float, int] | None = None
+    # Titles use up to LABEL_ROWS rows, or every row the lane already has (a same-day
+    # pile may have added rows beyond that).
+    label_rows = max(min(len(rows) + 1, LABEL_ROWS), len(rows))
+    for r in range(label_rows):
+        row = rows[r] if r < len(rows) else _Row()
+        if not row.free(x0, x1, gap):
+            continue
+        room = row.room_after(x0, text_x, gap)
+        if room >= full_w:
+            return r, c.title, False, text_x + full_w
+        if best_short is None or room > best_short[0]:
+            best_short = (room, r)
+    if not c.is_point and inside_room > 0:
+        short = shorten(c.title, inside_room, measure)
+        if short:
+            for r in range(len(rows) + 1):
+                if r == len(rows) or rows[r].free(x0, x1, gap):
+                    if r < LABEL_ROWS:
+                        return r, short, True, x1
+                    break
+    if best_short is not None:
+        room, r = best_short
+        short = shorten(c.title, room, measure)
+        if short:
+            return r, short, False, text_x + measure(short)
+    for r in range(len(rows) + 1):  # a bare mark: the first row with room for it
+        if r == len(rows) and (r < LABEL_ROWS or c.same_day):
+            # A new row, empty: the title fits in it after all (a same-day pile may grow
+            # the lane past LABEL_ROWS, and each of its events keeps its title).
+            return r, c.title, False, text_x + full_w
+        if r == len(rows):
+            return r, "", False, x1
+        if rows[r].free(x0, x1, gap):
+            return r, "", False, x1
+    raise AssertionError("unreachable: a new row always has room")
