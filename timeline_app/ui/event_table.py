@@ -30,11 +30,11 @@ COLUMNS = ("Date", "Pair", "Title", "Category", "Modality", "Sources")
 # less than about 35 characters; the short columns shrink towards these minimums first.
 TITLE_MIN_WIDTH = 320
 COLUMN_LIMITS = {
-    0: ColumnLimits(minimum=84, maximum=150),  # "c. 1960 to 2021"; longer spans elide
+    0: ColumnLimits(minimum=96, maximum=150),  # "c. 1960 to 2021"; longer spans elide
     1: ColumnLimits(minimum=64, maximum=120),  # "IND-VNM"; multilateral events list more
     3: ColumnLimits(minimum=48, maximum=130),  # swatch + the label's first letters
     4: ColumnLimits(minimum=64, maximum=125),
-    5: ColumnLimits(minimum=34, maximum=60),
+    5: ColumnLimits(minimum=58, maximum=64),
 }
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -152,8 +152,6 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         self.table_dock = self._dock(
             "Events", "events-dock", self.event_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        # The tab bar only when there is a choice (bulk events): a row more on a laptop.
-        self.event_tabs.setTabBarAutoHide(True)
         sizes = screen_dock_sizes(self)  # a laptop's timeline keeps most of the room
         self.resizeDocks(
             [self.relations_dock, self.source_dock],

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 from timeline_app.screen_fit import share_columns
 
 SAMPLE_ROWS = 400  # rows measured for a column's natural width: enough to meet its longest
+TYPICAL_SHARE = 0.9  # a column is as wide as this share of its rows need
 SWATCH_ROOM = 22  # the decoration's width (the category swatch) and its gap
 
 
@@ -87,21 +88,27 @@ class ColumnFitter(QObject):
         return self._view.model().columnCount()
 
     def _measure(self, column: int) -> int:
-        """The column's natural width: its header or its longest text (sampled), with the
-        cell's padding and any decoration, within the column's maximum."""
+        """The column's natural width: its header or the width nine rows in ten need
+        (sampled), with the cell's padding and any decoration, within its maximum."""
         view, model = self._view, self._view.model()
         padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
         cell = QFontMetrics(view.font())
         header_font = view.horizontalHeader().font()
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        widest = QFontMetrics(header_font).horizontalAdvance(title) + 20  # the sort arrow
+        header = QFontMetrics(header_font).horizontalAdvance(title) + 20  # the sort arrow
+        widths = []
         for row in range(min(model.rowCount(), SAMPLE_ROWS)):
             index = model.index(row, column)
             text = index.data(Qt.ItemDataRole.DisplayRole)
             width = cell.horizontalAdvance(str(text or "")) + padding
             if index.data(Qt.ItemDataRole.DecorationRole) is not None:
                 width += SWATCH_ROOM
-            widest = max(widest, width)
+            widths.append(width)
+        # A few outliers (a multilateral event's long list of actors) elide, with the
+        # full text in the tooltip, rather than widen the column for every row.
+        widths.sort()
+        typical = widths[int(TYPICAL_SHARE * (len(widths) - 1))] if widths else 0
+        widest = max(header, typical)
         limit = self._limits.get(column)
         return min(widest, limit.maximum) if limit else widest
 
