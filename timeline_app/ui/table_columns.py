@@ -50,7 +50,10 @@ class ColumnFitter(QObject):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        view.viewport().installEventFilter(self)
+        # Kept apart from the view: a viewport still gets events while the view is
+        # being destroyed, when the view itself may no longer be asked anything.
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self._content_changed)
@@ -60,7 +63,7 @@ class ColumnFitter(QObject):
         self._pending.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._view.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
             self._pending.start()
         return False
 
