@@ -49,7 +49,12 @@ from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
 from timeline_app.ui.timeline_view import TimelineView, lane_label
 from timeline_app.ui.view_history import ViewHistoryMixin
-from timeline_app.ui.window_geometry import place_on_screen, restore_on_screen, screen_dock_sizes
+from timeline_app.ui.window_geometry import (
+    DockSizer,
+    DockSizes,
+    place_on_screen,
+    restore_on_screen,
+)
 from timeline_app.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -152,14 +157,17 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         self.table_dock = self._dock(
             "Events", "events-dock", self.event_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        sizes = screen_dock_sizes(self)  # a laptop's timeline keeps most of the room
-        self.resizeDocks(
-            [self.relations_dock, self.source_dock],
-            [sizes.relations_height, sizes.source_height],
-            Qt.Orientation.Vertical,
-        )
-        self.resizeDocks([self.relations_dock], [sizes.side_width], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.table_dock], [sizes.table_height], Qt.Orientation.Vertical)
+
+        def fit(sizes: DockSizes) -> None:  # a laptop's timeline keeps most of the room
+            self.resizeDocks(
+                [self.relations_dock, self.source_dock],
+                [sizes.relations_height, sizes.source_height],
+                Qt.Orientation.Vertical,
+            )
+            self.resizeDocks([self.relations_dock], [sizes.side_width], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.table_dock], [sizes.table_height], Qt.Orientation.Vertical)
+
+        self._dock_sizer = DockSizer(self, fit)
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar()
@@ -493,8 +501,8 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         state = self.qt_settings.value("state")
         if isinstance(geometry, QByteArray):
             restore_on_screen(self, geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        if isinstance(state, QByteArray) and self.restoreState(state):
+            self._dock_sizer.cancel()  # the analyst's own layout wins
 
     def _restore_range(self) -> None:
         start, end = self.settings.view_start, self.settings.view_end

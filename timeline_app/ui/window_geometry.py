@@ -3,6 +3,8 @@ arithmetic; this module measures the screen and the frame, and applies the resul
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QWidget
@@ -60,6 +62,27 @@ def available_area(window: QWidget) -> Rect:
 def screen_dock_sizes(window: QWidget) -> DockSizes:
     """Dock sizes for the size the window first opens at on its screen."""
     return dock_sizes(first_placement(available_area(window), frame_margins(window)).client)
+
+
+class DockSizer(QObject):
+    """Sizes the docks for the window's screen at once, and again for the size the
+    window is first shown at (maximised on a laptop, or a size the program set). A
+    restored dock layout is the analyst's: ``cancel`` leaves it alone."""
+
+    def __init__(self, window: QWidget, apply: Callable[[DockSizes], None]) -> None:
+        super().__init__(window)
+        self._window, self._apply = window, apply
+        apply(screen_dock_sizes(window))
+        window.installEventFilter(self)
+
+    def cancel(self) -> None:
+        self._window.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            self._window.removeEventFilter(self)
+            self._apply(dock_sizes(to_rect(self._window.geometry())))
+        return False
 
 
 def place_on_screen(window: QWidget) -> None:
