@@ -16,15 +16,26 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from timeline_app.domain import Actor, Event
+from timeline_app.ui.table_columns import ColumnFitter, ColumnLimits
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("Date", "Pair", "Title", "Category", "Modality", "Sources")
+# Column sizing: the title (column 2) takes the room the short columns leave, never
+# less than about 35 characters; the short columns shrink towards these minimums first.
+TITLE_MIN_WIDTH = 320
+COLUMN_LIMITS = {
+    0: ColumnLimits(minimum=96, maximum=150),  # "c. 1960 to 2021"; longer spans elide
+    1: ColumnLimits(minimum=64, maximum=120),  # "IND-VNM"; multilateral events list more
+    3: ColumnLimits(minimum=48, maximum=130),  # swatch + the label's first letters
+    4: ColumnLimits(minimum=64, maximum=125),
+    5: ColumnLimits(minimum=58, maximum=64),
+}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -99,8 +110,12 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             return self._theme.category_colour(event.category)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            # Tooltips auto-detect rich text: escape the (untrusted) summary explicitly.
-            return "<qt>" + html.escape(event.summary) + "</qt>"
+            # The full title (the column may elide it) over the summary. Tooltips
+            # auto-detect rich text: escape the (untrusted) text explicitly.
+            return f"<qt><b>{html.escape(event.title)}</b><br>{html.escape(event.summary)}</qt>"
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1, 3, 4):
+            # The short columns may be elided on a small screen.
+            return "<qt>" + html.escape(self.data(index, Qt.ItemDataRole.DisplayRole)) + "</qt>"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and event.when.approximate and column == 0:
@@ -129,11 +144,8 @@ class EventTable(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(22)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (1, 110), (3, 120), (4, 120), (5, 60)):
-            self.setColumnWidth(column, width)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.column_fitter = ColumnFitter(self, 2, TITLE_MIN_WIDTH, COLUMN_LIMITS)
         self.selectionModel().selectionChanged.connect(self._on_selection)
         self._muted = False
 

@@ -49,6 +49,12 @@ from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
 from timeline_app.ui.timeline_view import TimelineView, lane_label
 from timeline_app.ui.view_history import ViewHistoryMixin
+from timeline_app.ui.window_geometry import (
+    DockSizer,
+    DockSizes,
+    place_on_screen,
+    restore_on_screen,
+)
 from timeline_app.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -92,7 +98,7 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         self._build_status_bar()
         self._connect()
         self._default_state = self.saveState()
-        self.resize(1366, 768)
+        place_on_screen(self)
         self._restore_window()
         self.set_theme(THEMES.get(self.settings.theme, THEMES["light"]))
         self.open_database(
@@ -151,11 +157,17 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         self.table_dock = self._dock(
             "Events", "events-dock", self.event_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.resizeDocks(
-            [self.relations_dock, self.source_dock], [300, 420], Qt.Orientation.Vertical
-        )
-        self.resizeDocks([self.relations_dock], [460], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.table_dock], [190], Qt.Orientation.Vertical)
+
+        def fit(sizes: DockSizes) -> None:  # a laptop's timeline keeps most of the room
+            self.resizeDocks(
+                [self.relations_dock, self.source_dock],
+                [sizes.relations_height, sizes.source_height],
+                Qt.Orientation.Vertical,
+            )
+            self.resizeDocks([self.relations_dock], [sizes.side_width], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.table_dock], [sizes.table_height], Qt.Orientation.Vertical)
+
+        self._dock_sizer = DockSizer(self, fit)
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar()
@@ -488,9 +500,9 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         geometry = self.qt_settings.value("geometry")
         state = self.qt_settings.value("state")
         if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+            restore_on_screen(self, geometry)
+        if isinstance(state, QByteArray) and self.restoreState(state):
+            self._dock_sizer.cancel()  # the analyst's own layout wins
 
     def _restore_range(self) -> None:
         start, end = self.settings.view_start, self.settings.view_end
