@@ -25,6 +25,7 @@ from timeline_app import APP_NAME, __version__
 from timeline_app.paths import resources_dir, user_dir
 from timeline_app.settings import Settings
 from timeline_app.ui.prefetch import Prefetch
+from timeline_app.ui.window_geometry import place_on_screen, restore_on_screen
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -89,10 +90,10 @@ class StartupWindow(QMainWindow):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setStyleSheet("color: #5f6670; font-size: 15px;")
         self.setCentralWidget(label)
-        self.resize(1366, 768)
+        place_on_screen(self)  # inside the screen's available area, frame included
         geometry = window_settings().value("geometry")
         if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            restore_on_screen(self, geometry)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
