@@ -11,6 +11,7 @@ import hashlib
 import math
 import re
 
+from timeline_app.countries import place_of, region_colour
 from timeline_app.domain import Actor, ActorKind, Category, Modality
 
 # --- CAMEO event codes -> our vocabulary (docs/data-model.md, "GDELT import") ----------
@@ -95,8 +96,7 @@ _COUNTRIES = (
 )
 REGION_NAMES = dict(item.split(" ", 1) for item in _REGIONS.split(";"))
 COUNTRY_NAMES = dict(item.split(" ", 1) for item in _COUNTRIES.split(";"))
-BULK_ACTOR_REGION = "GDELT import"
-BULK_ACTOR_COLOUR = "#9e9e9e"  # neutral: curated actors keep the distinctive colours
+BULK_ACTOR_REGION = "Other"  # a code the country table does not know
 
 COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")  # used with fullmatch
 
@@ -104,15 +104,21 @@ COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")  # used with fullmatch
 def bulk_actor(code: str) -> Actor:
     """The actor row for a country code that the curated actor table lacks.
 
-    Placed on a ring around the relationship panel's schematic map (x 0-100, y 0-64),
-    at an angle taken from a hash of the code: stable across imports and machines,
-    and clear of the curated nodes inside the map.
+    Region from the country table (resources/countries.tsv) and the colour of that
+    region, so imported actors are told apart by where they are; curated actors keep
+    their own colours. x, y: a ring around the relationship panel's schematic map
+    (x 0-100, y 0-64), at an angle taken from a hash of the code: stable across imports
+    and machines, and clear of the curated nodes inside the map (the panel anchors
+    countries it finds in the table at their centroids instead).
     """
     turn = int.from_bytes(hashlib.sha256(code.encode()).digest()[:4], "big") / 2**32
     angle = 2 * math.pi * turn
     x, y = 50 + 62 * math.cos(angle), 32 + 44 * math.sin(angle)
+    place = place_of(code)
     if code in REGION_NAMES:
         kind, name = ActorKind.BLOC, REGION_NAMES[code]
     else:
-        kind, name = ActorKind.COUNTRY, COUNTRY_NAMES.get(code, code)
-    return Actor(code, name, kind, BULK_ACTOR_REGION, BULK_ACTOR_COLOUR, round(x, 2), round(y, 2))
+        kind = ActorKind.COUNTRY
+        name = COUNTRY_NAMES.get(code) or (place.name if place else code)
+    region = place.region if place else BULK_ACTOR_REGION
+    return Actor(code, name, kind, region, region_colour(region), round(x, 2), round(y, 2))
