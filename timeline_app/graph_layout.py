@@ -36,7 +36,7 @@ LABEL_GAP = 2.0  # between a node's disc and its label
 PAD = 2.0  # kept free around every disc and label
 EDGE_CLEARANCE = 2.0  # between an edge and a disc that is not its own
 GRID_STEP = 4.0  # candidate spots for a node
-_SOFT = 1000.0  # cost of an edge through a node: worse than any detour on the panel
+_SOFT = 60.0  # px of detour worth taking to keep a drawn tie off a node
 _CURVE_BENDS = (0.18, 0.3, 0.42, 0.56, 0.72, 0.9)  # control-point offset / chord length
 _CURVE_SAMPLES = 24
 
@@ -118,7 +118,9 @@ def _stretch(values: FloatArray, spread: float) -> FloatArray:
     return (1 - spread) * linear + spread * ranks / (len(values) - 1)
 
 
-def spread_targets(anchors: Mapping[str, Point], area: Box, spread: float = 0.5) -> dict[str, Point]:
+def spread_targets(
+    anchors: Mapping[str, Point], area: Box, spread: float = 0.8
+) -> dict[str, Point]:
     """Each anchor's target point in ``area`` (y grows downward, north at the top)."""
     if not anchors:
         return {}
@@ -183,6 +185,7 @@ class PanelLayout:
         self.label_size, self.obstacles = label_size, list(obstacles)
         self.glyphs: dict[str, Glyph] = {}
         self.order: list[str] = []  # placing order, kept for a relayout at another size
+        self.size: tuple[int, int] = (0, 0)  # the panel size it was made for (its owner's note)
 
     def place(self, codes: Sequence[str], edges: Sequence[Edge], shown: Iterable[str]) -> None:
         """Place every code in ``codes`` not yet placed, in that order (most important first).
@@ -279,7 +282,8 @@ def _hits(
         return np.zeros(len(left))
     overlap = (left[:, None] < boxes[None, :, 2]) & (boxes[None, :, 0] < right[:, None])
     overlap &= (top[:, None] < boxes[None, :, 3]) & (boxes[None, :, 1] < bottom[:, None])
-    return overlap.sum(axis=1).astype(np.float64)
+    counts: FloatArray = overlap.sum(axis=1).astype(np.float64)
+    return counts
 
 
 def _segment_distance(
@@ -377,20 +381,24 @@ def route_edges(glyphs: Mapping[str, Glyph], edges: Sequence[Edge], area: Box) -
 
 def click_points(glyphs: Mapping[str, Glyph], routes: Mapping[str, Route]) -> dict[str, Point]:
     """On each route, the point nearest its middle that no node, label or other edge claims."""
-    lines = {key: route.polyline() for key, route in routes.items()}
+    keys = list(routes)
+    lines = [routes[k].polyline() for k in keys]
+    owner = np.array([i for i, line in enumerate(lines) for _ in line[1:]], dtype=np.intp)
+    starts = np.array([p for line in lines for p in line[:-1]], dtype=np.float64).reshape(-1, 2)
+    ends = np.array([p for line in lines for p in line[1:]], dtype=np.float64).reshape(-1, 2)
     claimed = [g.disc.grown(PAD + 1) for g in glyphs.values()]
     claimed += [g.label.grown(PAD) for g in glyphs.values()]
     points: dict[str, Point] = {}
     steps = [0.5 + s * k / 40 for k in range(20) for s in (1, -1)]
-    for key, route in routes.items():
-        fallback = route.point_at(0.5)
-        points[key] = fallback
+    for i, key in enumerate(keys):
+        route = routes[key]
+        points[key] = route.point_at(0.5)  # when no point is free, the middle
         for t in steps:
             x, y = route.point_at(t)
             if any(b.left <= x <= b.right and b.top <= y <= b.bottom for b in claimed):
                 continue
-            others = [distance_to_polyline((x, y), lines[k]) for k in lines if k != key]
-            if min(others, default=math.inf) >= 3.0:
+            d = _segment_distance(x, y, starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1])
+            if np.all(d[owner != i] >= 3.0):
                 points[key] = (x, y)
                 break
     return points
@@ -435,7 +443,10 @@ def measure_overlaps(
             node_on_node += math.hypot(ax - bx, ay - by) < ar + br
     for code, box in labels.items():
         for other, ((x, y), r) in discs.items():
-            nearest_x, nearest_y = min(max(x, box.left), box.right), min(max(y, box.top), box.bottom)
+            nearest_x, nearest_y = (
+                min(max(x, box.left), box.right),
+                min(max(y, box.top), box.bottom),
+            )
             label_on_node += other != code and math.hypot(x - nearest_x, y - nearest_y) < r
     boxes = list(labels.values())
     for i, box in enumerate(boxes):
