@@ -31,7 +31,7 @@ REGION_COLOURS: dict[str, str] = {
     "Oceania": "#2f7e8c",
 }
 UNKNOWN_REGION_COLOUR = "#8d8d8d"
-# What earlier imports wrote for every imported actor; read as "no region, no colour".
+# What imports store for every imported actor; read as "region and colour from the table".
 LEGACY_BULK_REGION = "GDELT import"
 
 

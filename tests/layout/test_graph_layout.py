@@ -155,13 +155,11 @@ def test_the_country_table_gives_regions_and_centroids() -> None:
 
 def test_imported_actors_get_their_region_and_its_colour() -> None:
     brazil = bulk_actor("BRA")
-    assert brazil.region == "Latin America"
-    assert brazil.colour == REGION_COLOURS["Latin America"] != REGION_COLOURS["Europe"]
-    assert bulk_actor("SWE").colour == REGION_COLOURS["Europe"]
-    assert bulk_actor("QQQ").region == "Other"
-    # An actor imported by an older version: grey, region "GDELT import".
-    old = Actor("BRA", "Brazil", ActorKind.COUNTRY, LEGACY_BULK_REGION, "#9e9e9e", 0, 0)
-    assert actor_region(old) == "Latin America"
-    assert actor_colour(old) == REGION_COLOURS["Latin America"]
+    assert brazil.region == LEGACY_BULK_REGION  # stored as before; shown from the table
+    assert actor_region(brazil) == "Latin America"
+    assert actor_colour(brazil) == REGION_COLOURS["Latin America"] != REGION_COLOURS["Europe"]
+    assert actor_colour(bulk_actor("SWE")) == REGION_COLOURS["Europe"]
+    assert actor_region(bulk_actor("QQQ")) == ""
+    assert bulk_actor("MNP").name == "Northern Mariana Islands"  # named by the table
     curated = Actor("IND", "India", ActorKind.COUNTRY, "South Asia", "#ff9933", 0, 0)
     assert actor_colour(curated) == "#ff9933"
