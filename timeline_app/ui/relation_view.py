@@ -213,11 +213,13 @@ class RelationView(QGraphicsView):
                 importance[code] = importance.get(code, 0) + weight.count
         order = sorted(shown, key=lambda c: (-importance.get(c, 0), c))
         layout = self._layout
-        if layout is None or layout.size != self._viewport_size():
-            previous = layout.order if layout is not None else []
-            codes = previous + [c for c in order if c not in previous]
-            layout = self._layout = self._new_layout(len(codes))
-            order = codes
+        previous = layout.order if layout is not None else []
+        crowded = reserved_radius(len(set(previous) | shown))
+        if layout is None or layout.size != self._viewport_size() or crowded < layout.radius:
+            # A new size, or many more nodes (bulk data arrived): lay out anew, the
+            # shown nodes first by importance; the anchors keep the picture alike.
+            order += [c for c in previous if c not in shown]
+            layout = self._layout = self._new_layout(len(order))
         layout.place(order, self._edge_list(), shown)
         for code in shown:
             centre = QPointF(*layout.glyphs[code].centre)
