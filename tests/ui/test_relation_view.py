@@ -132,8 +132,12 @@ def test_dragging_a_node_moves_it_and_its_edges(view: RelationView, qtbot: QtBot
     assert (after - before).manhattanLength() > 20
     line = view.edge_items()["IND-VNM"].line
     assert after in (line.p1(), line.p2())
-    assert view.scene_pos_of_edge("IND-VNM") == (after + view.scene_pos_of_node("IND")) / 2
+    path = view.edge_items()["IND-VNM"].path
+    assert after in (path.pointAtPercent(0), path.pointAtPercent(1))  # the drawn edge follows
     assert clicked == []
+    # The node keeps its new place in the next window.
+    view.set_weights({IND_VNM: EdgeWeight(1, 5), IND_RUS: EdgeWeight(3, 9)})
+    assert view.scene_pos_of_node("VNM") == after
 
 
 def test_tooltips_give_counts_and_show_markup_literally(view: RelationView) -> None:
@@ -191,16 +195,15 @@ def test_hover_lights_only_the_edge_under_the_mouse(view: RelationView, qtbot: Q
     assert not edges["IND-RUS"].hovered
 
 
-def test_panning_the_same_actors_does_not_refit(
-    view: RelationView, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    view.set_weights({IND_VNM: EdgeWeight(2, 4)})
-    fits: list[int] = []
-    monkeypatch.setattr(view, "_fit", lambda: fits.append(1))
-    view.set_weights({IND_VNM: EdgeWeight(5, -4)})  # same actors, new numbers
-    assert fits == []
-    view.set_weights({IND_VNM: EdgeWeight(5, -4), IND_RUS: EdgeWeight(1, 1)})
-    assert fits == [1]
+def test_positions_hold_while_the_window_moves(view: RelationView) -> None:
+    """The mental map: a node shown in two windows sits on the same pixel in both."""
+    view.set_weights({IND_VNM: EdgeWeight(2, 4), IND_RUS: EdgeWeight(1, 7)}, "2000 \u2013 2005")
+    first = {code: view.scene_pos_of_node(code) for code in view.node_items()}
+    view.set_weights({IND_PAK: EdgeWeight(5, -4), Pair.of("PAK", "QUAD"): EdgeWeight(1, 1)})
+    assert set(view.node_items()) == {"IND", "PAK", "QUAD"}
+    assert view.scene_pos_of_node("IND") == first["IND"]
+    view.set_weights({IND_VNM: EdgeWeight(9, 4), IND_RUS: EdgeWeight(3, 7)}, "2005 \u2013 2010")
+    assert {code: view.scene_pos_of_node(code) for code in view.node_items()} == first
 
 
 def test_visible_nodes_fit_inside_the_viewport(view: RelationView) -> None:

@@ -11,6 +11,7 @@ import hashlib
 import math
 import re
 
+from timeline_app.countries import LEGACY_BULK_REGION, place_of
 from timeline_app.domain import Actor, ActorKind, Category, Modality
 
 # --- CAMEO event codes -> our vocabulary (docs/data-model.md, "GDELT import") ----------
@@ -95,8 +96,10 @@ _COUNTRIES = (
 )
 REGION_NAMES = dict(item.split(" ", 1) for item in _REGIONS.split(";"))
 COUNTRY_NAMES = dict(item.split(" ", 1) for item in _COUNTRIES.split(";"))
-BULK_ACTOR_REGION = "GDELT import"
-BULK_ACTOR_COLOUR = "#9e9e9e"  # neutral: curated actors keep the distinctive colours
+# Stored for every imported actor; the panel reads its real region and colour from the
+# country table (timeline_app/countries.py: actor_region, actor_colour).
+BULK_ACTOR_REGION = LEGACY_BULK_REGION
+BULK_ACTOR_COLOUR = "#9e9e9e"
 
 COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")  # used with fullmatch
 
@@ -104,15 +107,19 @@ COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")  # used with fullmatch
 def bulk_actor(code: str) -> Actor:
     """The actor row for a country code that the curated actor table lacks.
 
-    Placed on a ring around the relationship panel's schematic map (x 0-100, y 0-64),
-    at an angle taken from a hash of the code: stable across imports and machines,
-    and clear of the curated nodes inside the map.
+    Named from the CAMEO table, else the country table (resources/countries.tsv); the
+    panel colours it by the table's region (curated actors keep their own colours). x, y: a ring around the relationship panel's schematic map
+    (x 0-100, y 0-64), at an angle taken from a hash of the code: stable across imports
+    and machines, and clear of the curated nodes inside the map (the panel anchors
+    countries it finds in the table at their centroids instead).
     """
     turn = int.from_bytes(hashlib.sha256(code.encode()).digest()[:4], "big") / 2**32
     angle = 2 * math.pi * turn
     x, y = 50 + 62 * math.cos(angle), 32 + 44 * math.sin(angle)
+    place = place_of(code)
     if code in REGION_NAMES:
         kind, name = ActorKind.BLOC, REGION_NAMES[code]
     else:
-        kind, name = ActorKind.COUNTRY, COUNTRY_NAMES.get(code, code)
+        kind = ActorKind.COUNTRY
+        name = COUNTRY_NAMES.get(code) or (place.name if place else code)
     return Actor(code, name, kind, BULK_ACTOR_REGION, BULK_ACTOR_COLOUR, round(x, 2), round(y, 2))

@@ -1,8 +1,10 @@
 """The relationship panel's scene items: an actor's node and a tie's edge.
 
-Nodes ignore the view transform so symbols and labels keep their pixel size whatever
-the fit; edges use cosmetic pens for the same reason. Both ask their panel only for
-its theme and its scale (``Panel``).
+The panel's scene is in viewport pixels; where each node, label and edge goes is
+decided by ``timeline_app/graph_layout.py``, and these items only draw it. Nodes
+ignore the view transform and edges use cosmetic pens, so both keep their pixel size
+whatever transform a figure export paints them with. Both ask their panel only for its
+theme and its scale (``Panel``).
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.countries import actor_colour
 from timeline_app.domain import Actor, ActorKind, Pair
+from timeline_app.graph_layout import Route
 from timeline_app.layout import EdgeWeight, edge_width
 from timeline_app.ui.theme import Theme, score_colour
 
-MIN_RADIUS, MAX_RADIUS = 8.0, 16.0  # node radius grows with events in view
+MIN_RADIUS, MAX_RADIUS = 6.0, 13.0  # node radius grows with events in view (at most)
 _Flag = QGraphicsItem.GraphicsItemFlag
 
 
@@ -64,29 +68,32 @@ def _pen(colour: QColor, width: float) -> QPen:
     return pen
 
 
+def label_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    font.setPointSizeF(8.5)
+    return font
+
+
 class NodeItem(QGraphicsItem):
     def __init__(self, actor: Actor, view: Panel) -> None:
         super().__init__()
         self.actor, self._view = actor, view
+        self.colour = actor_colour(actor)
         self.edges: list[EdgeItem] = []
-        self.radius, self.side, self.ringed, self.dimmed = MIN_RADIUS, "below", False, False
+        self.radius, self.ringed, self.dimmed = MIN_RADIUS, False, False
         self.setFlags(_Flag.ItemIsMovable | _Flag.ItemSendsGeometryChanges)
         self.setFlag(_Flag.ItemIgnoresTransformations)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(10)
-        self.setPos(actor.x * 6.0, (100.0 - actor.y) * 5.0)  # schematic y grows northward
-        self.font = QFont()
-        self.font.setBold(True)
-        self.font.setPointSizeF(8.5)
+        self.font = label_font()
         fm = QFontMetricsF(self.font)
-        self._label_size = QRectF(0, 0, fm.horizontalAdvance(actor.code) + 8, fm.height() + 2)
+        self._label = QRectF(0, 0, fm.horizontalAdvance(actor.code) + 8, fm.height() + 2)
+        self._label.moveCenter(QPointF(0, MIN_RADIUS + 3 + self._label.height() / 2))
 
-    def label_rect(self, side: str | None = None) -> QRectF:
-        r, gap = QRectF(self._label_size), self.radius + 3
-        w, h = r.width() / 2, r.height() / 2
-        offsets = {"below": (0, gap + h), "above": (0, -gap - h), "right": (gap + w, 0)}
-        r.moveCenter(QPointF(*offsets.get(side or self.side, (-gap - w, 0))))
-        return r
+    def label_rect(self) -> QRectF:
+        """The label's box around the node centre, as the layout placed it."""
+        return QRectF(self._label)
 
     def disc_rect(self) -> QRectF:
         return QRectF(-self.radius, -self.radius, 2 * self.radius, 2 * self.radius)
@@ -122,7 +129,7 @@ class NodeItem(QGraphicsItem):
         outline.setAlpha(255 if self.ringed else 150)
         painter.setPen(QPen(outline, 3.0 if self.ringed else 1.2))
         # Dimmed nodes fade towards the background but stay opaque, hiding the edges below.
-        painter.setBrush(_mix(self.actor.colour, theme.background, 0.65 if self.dimmed else 0.0))
+        painter.setBrush(_mix(self.colour, theme.background, 0.65 if self.dimmed else 0.0))
         painter.drawPath(self._symbol())
         # A subtle plate under the code keeps it readable where edges pass below it.
         plate = QColor(theme.background)
@@ -134,10 +141,10 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QColor(theme.muted_text if self.dimmed else theme.text))
         painter.drawText(self.label_rect(), Qt.AlignmentFlag.AlignCenter, self.actor.code)
 
-    def update_geometry(self, radius: float, side: str) -> None:
-        if (radius, side) != (self.radius, self.side):
+    def update_geometry(self, radius: float, label: QRectF) -> None:
+        if (radius, label) != (self.radius, self._label):
             self.prepareGeometryChange()
-            self.radius, self.side = radius, side
+            self.radius, self._label = radius, QRectF(label)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
@@ -147,16 +154,24 @@ class NodeItem(QGraphicsItem):
 
 
 class EdgeItem(QGraphicsItem):
+    """A tie: straight, or a gentle curve around nodes that are not its own (``Route``)."""
+
     def __init__(self, pair: Pair, a: NodeItem, b: NodeItem, view: Panel) -> None:
         super().__init__()
         self.pair, self.a, self.b, self._view = pair, a, b, view
         self.width, self.colour, self.highlighted, self.hovered = 1.5, QColor("grey"), False, False
-        self.line = QLineF()
+        self.route = Route((0.0, 0.0), (0.0, 0.0))
+        self.path = QPainterPath()
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         a.edges.append(self)
         b.edges.append(self)
         self.adjust()
+
+    @property
+    def line(self) -> QLineF:
+        """The chord from one node to the other."""
+        return QLineF(self.a.pos(), self.b.pos())
 
     def set_weight(self, weight: EdgeWeight, max_count: int) -> None:
         self.prepareGeometryChange()  # the hit area follows the width
@@ -167,18 +182,26 @@ class EdgeItem(QGraphicsItem):
         self.setToolTip(rich_lines([f"{names}: {events}, mean score {weight.mean_score:+.1f}"]))
         self.setVisible(True)
 
-    def adjust(self) -> None:
+    def set_route(self, route: Route) -> None:
         self.prepareGeometryChange()
-        self.line = QLineF(self.a.pos(), self.b.pos())
+        self.route = route
+        self.path = QPainterPath(QPointF(*route.start))
+        if route.control is None:
+            self.path.lineTo(QPointF(*route.end))
+        else:
+            self.path.quadTo(QPointF(*route.control), QPointF(*route.end))
+
+    def adjust(self) -> None:
+        """Straight between the nodes as they are now (while one is dragged)."""
+        a, b = self.a.pos(), self.b.pos()
+        self.set_route(Route((a.x(), a.y()), (b.x(), b.y())))
 
     def _stroke(self, pixels: float) -> QPainterPath:
         # Widths are in pixels; convert to scene units so hit-testing matches the drawing.
-        path = QPainterPath(self.line.p1())
-        path.lineTo(self.line.p2())
         stroker = QPainterPathStroker()
         stroker.setWidth(pixels / self._view.pixel_scale())
         stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
-        return stroker.createStroke(path)
+        return stroker.createStroke(self.path)
 
     def shape(self) -> QPainterPath:
         return self._stroke(max(10.0, self.width))
@@ -190,13 +213,14 @@ class EdgeItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.highlighted or self.hovered:
             halo = QColor(self._view.theme.selection)
             halo.setAlpha(255 if self.highlighted else 120)
             painter.setPen(_pen(halo, self.width + 6))
-            painter.drawLine(self.line)
+            painter.drawPath(self.path)
         painter.setPen(_pen(self.colour, self.width))
-        painter.drawLine(self.line)
+        painter.drawPath(self.path)
 
     # Hover events reach only the topmost edge (isUnderMouse() would light every overlapping one).
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:

@@ -1,8 +1,11 @@
 """The country-relationship panel: actors as nodes, per-window ties as edges.
 
 Plain QGraphicsScene items (``ui/relation_items.py``), made once per actor and once
-per pair and afterwards only updated,
-because ``set_weights`` runs on every pan and zoom of the timeline.
+per pair and afterwards only updated, because ``set_weights`` runs on every pan and
+zoom of the timeline. The scene is in viewport pixels. Where nodes, labels and edges
+go is computed by ``timeline_app/graph_layout.py``: a node keeps its place from one
+window to the next (only a resize lays the panel out anew), so the analyst's mental
+map holds while the timeline moves.
 """
 
 from __future__ import annotations
@@ -11,16 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QLinearGradient,
-    QMouseEvent,
-    QPainter,
-    QPen,
-    QResizeEvent,
-)
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -29,25 +23,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.countries import actor_region
 from timeline_app.domain import Actor, Pair
+from timeline_app.graph_layout import (
+    Box,
+    Edge,
+    PanelLayout,
+    Point,
+    click_points,
+    distance_to_polyline,
+    geo_anchor,
+    route_edges,
+    spread_targets,
+)
 from timeline_app.layout import EdgeWeight, strongest_ties
 from timeline_app.ui.relation_items import (
     MAX_RADIUS,
     MIN_RADIUS,
     EdgeItem,
     NodeItem,
+    label_font,
     plural,
     rich_lines,
 )
-from timeline_app.ui.theme import LIGHT, Theme, score_colour
+from timeline_app.ui.relation_overlay import (
+    CAPTION_HEIGHT,
+    draw_caption,
+    draw_legend,
+    legend_box,
+    overlay_font,
+)
+from timeline_app.ui.theme import LIGHT, Theme
 
 EMPTY_MESSAGE = "No ties in this time window"
 MAX_TIES = 60  # more is a hairball (bulk data can hold hundreds of pairs in a window)
-LEGEND_TITLE = "width = events \u00b7 colour = mean score"
 _DIM = 0.3  # opacity outside the highlight: still there, clearly secondary
-# Viewport margins (px) kept free of node centres: room for labels and the overlays.
-_MARGIN_X, _MARGIN_TOP, _MARGIN_BOTTOM = 36.0, 48.0, 84.0
-_SIDES = ("below", "right", "left", "above")  # label positions, most natural first
+_EDGE_MARGIN = 4.0  # px between the viewport's edge and any node or label
+
+
+def reserved_radius(nodes: int) -> float:
+    """The largest node the layout makes room for: smaller when the panel is crowded."""
+    return MAX_RADIUS if nodes <= 20 else (10.0 if nodes <= 35 else 8.0)
 
 
 class RelationView(QGraphicsView):
@@ -65,11 +81,17 @@ class RelationView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # The overlays are drawn in viewport pixels: partial updates would smear them.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self._label_metrics = QFontMetricsF(label_font())
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[str, EdgeItem] = {}
-        self._visible: frozenset[str] = frozenset()
+        self._anchors: dict[str, Point] = {}
+        self._layout: PanelLayout | None = None
+        self._drawn: dict[Pair, EdgeWeight] = {}
+        self._routed: tuple[frozenset[str], frozenset[str]] | None = None
+        self._click_points: dict[str, Point] = {}
         self._ties: dict[Pair, EdgeWeight] = {}  # every tie of the window
         self._actor_counts: Mapping[str, int] | None = None
         self._label = ""
@@ -86,8 +108,11 @@ class RelationView(QGraphicsView):
         self.viewport().update()
 
     def set_actors(self, actors: Sequence[Actor]) -> None:
+        """A new data set: nodes are laid out anew as windows show them."""
         self.scene().clear()
-        self._nodes, self._edges, self._visible, self._ties = {}, {}, frozenset(), {}
+        self._nodes, self._edges, self._ties, self._drawn = {}, {}, {}, {}
+        self._anchors = {a.code: geo_anchor(a) for a in actors}
+        self._layout, self._routed, self._click_points = None, None, {}
         for actor in actors:
             node = NodeItem(actor, self)
             node.setVisible(False)
@@ -111,41 +136,6 @@ class RelationView(QGraphicsView):
         self._actor_counts = actor_counts
         self._show_ties()
 
-    def _show_ties(self) -> None:
-        """Draw the strongest ties (and the focused ones), their nodes sized by events."""
-        pair_key, actor = self._highlight
-        focused = [p for p in self._ties if p.key == pair_key or actor in (p.a, p.b)]
-        drawn = strongest_ties(self._ties, MAX_TIES, keep=focused)
-        max_count = max((w.count for w in drawn.values()), default=0)
-        summed: dict[str, int] = {}
-        ties: dict[str, int] = {}  # every tie in the window, drawn or not, for tooltips
-        for pair, weight in self._ties.items():
-            for code in (pair.a, pair.b):
-                summed[code] = summed.get(code, 0) + weight.count
-                ties[code] = ties.get(code, 0) + 1
-        for pair, weight in drawn.items():
-            (self._edges.get(pair.key) or self._new_edge(pair)).set_weight(weight, max_count)
-        for edge in self._edges.values():
-            edge.setVisible(edge.pair in drawn)
-        shown = {code for pair in drawn for code in (pair.a, pair.b)}
-        counts = summed if self._actor_counts is None else self._actor_counts
-        top = max((counts.get(c, 0) for c in shown), default=0)
-        for code, node in self._nodes.items():
-            node.setVisible(code in shown)
-            if code in shown:
-                n, actor = counts.get(code, 0), node.actor
-                node.update_geometry(
-                    MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(n / max(top, 1)), node.side
-                )
-                where = f"{actor.kind.value.capitalize()} \u00b7 {actor.region}"
-                stats = f"{plural(n, 'event')} in view, {plural(ties[code], 'tie')}"
-                node.setToolTip(rich_lines([actor.name, f"{actor.code} \u00b7 {where}", stats]))
-        if frozenset(shown) != self._visible:
-            self._visible = frozenset(shown)
-            self._fit()  # only when the visible set changes, so timeline panning stays calm
-        self._apply_highlight()
-        self.viewport().update()
-
     def set_highlight(self, pair_key: str | None = None, actor: str | None = None) -> None:
         self._highlight = (pair_key, actor)
         if len(self._ties) > MAX_TIES:
@@ -160,7 +150,9 @@ class RelationView(QGraphicsView):
         return {k: n for k, n in self._nodes.items() if n.isVisible()}
 
     def scene_pos_of_edge(self, pair_key: str) -> QPointF:
-        return self._edges[pair_key].line.center()
+        """A point on the drawn edge that hits it: on no node, label or other edge."""
+        point = self._click_points.get(pair_key)
+        return QPointF(*point) if point else self._edges[pair_key].path.pointAtPercent(0.5)
 
     def scene_pos_of_node(self, code: str) -> QPointF:
         return self._nodes[code].pos()
@@ -176,7 +168,111 @@ class RelationView(QGraphicsView):
         """Pixels per scene unit; edges use it to keep their hit area a fixed pixel width."""
         return max(self.transform().m11(), 1e-6)
 
-    # -- internals --------------------------------------------------------------
+    # -- showing a window -------------------------------------------------------
+
+    def _show_ties(self) -> None:
+        """Draw the strongest ties (and the focused ones), their nodes sized by events."""
+        pair_key, actor = self._highlight
+        focused = [p for p in self._ties if p.key == pair_key or actor in (p.a, p.b)]
+        self._drawn = drawn = strongest_ties(self._ties, MAX_TIES, keep=focused)
+        summed: dict[str, int] = {}
+        ties: dict[str, int] = {}  # every tie in the window, drawn or not, for tooltips
+        for pair, weight in self._ties.items():
+            for code in (pair.a, pair.b):
+                summed[code] = summed.get(code, 0) + weight.count
+                ties[code] = ties.get(code, 0) + 1
+        max_count = max((w.count for w in drawn.values()), default=0)
+        for pair, weight in drawn.items():
+            (self._edges.get(pair.key) or self._new_edge(pair)).set_weight(weight, max_count)
+        for edge in self._edges.values():
+            edge.setVisible(edge.pair in drawn)
+        shown = {code for pair in drawn for code in (pair.a, pair.b)}
+        self._place(shown)
+        counts = summed if self._actor_counts is None else self._actor_counts
+        top = max((counts.get(c, 0) for c in shown), default=0)
+        for code, node in self._nodes.items():
+            node.setVisible(code in shown)
+            if code in shown:
+                n, actor = counts.get(code, 0), node.actor
+                self._size_node(node, math.sqrt(n / max(top, 1)))
+                where = f"{actor.kind.value.capitalize()} \u00b7 {actor_region(actor)}"
+                stats = f"{plural(n, 'event')} in view, {plural(ties[code], 'tie')}"
+                node.setToolTip(rich_lines([actor.name, f"{actor.code} \u00b7 {where}", stats]))
+        self._route(shown)
+        self._apply_highlight()
+        self.viewport().update()
+
+    def _edge_list(self) -> list[Edge]:
+        return [Edge(p.key, p.a, p.b) for p in self._drawn]
+
+    def _place(self, shown: set[str]) -> None:
+        """Give every shown node a place; nodes placed before keep theirs."""
+        importance: dict[str, int] = {}
+        for pair, weight in self._drawn.items():
+            for code in (pair.a, pair.b):
+                importance[code] = importance.get(code, 0) + weight.count
+        order = sorted(shown, key=lambda c: (-importance.get(c, 0), c))
+        layout = self._layout
+        previous = layout.order if layout is not None else []
+        crowded = reserved_radius(len(set(previous) | shown))
+        if layout is None or layout.size != self._viewport_size() or crowded < layout.radius:
+            # A new size, or many more nodes (bulk data arrived): lay out anew, the
+            # shown nodes first by importance; the anchors keep the picture alike.
+            order += [c for c in previous if c not in shown]
+            layout = self._layout = self._new_layout(len(order))
+        layout.place(order, self._edge_list(), shown)
+        for code in shown:
+            centre = QPointF(*layout.glyphs[code].centre)
+            if self._nodes[code].pos() != centre:  # a move straightens its edges till routed
+                self._nodes[code].setPos(centre)
+
+    def _size_node(self, node: NodeItem, share: float) -> None:
+        assert self._layout is not None
+        glyph = self._layout.glyphs[node.actor.code]
+        smallest = min(MIN_RADIUS, glyph.radius)
+        label = glyph.label.moved(-glyph.centre[0], -glyph.centre[1])
+        node.update_geometry(
+            smallest + (glyph.radius - smallest) * share,
+            QRectF(label.left, label.top, label.width, label.height),
+        )
+
+    def _new_layout(self, nodes: int) -> PanelLayout:
+        vw, vh = self._viewport_size()
+        area = Box(_EDGE_MARGIN, CAPTION_HEIGHT, vw - _EDGE_MARGIN, vh - _EDGE_MARGIN)
+        legend = legend_box(QFontMetricsF(overlay_font(self.font())), vh)
+        obstacle = Box(legend.left(), legend.top(), legend.right(), legend.bottom()).grown(2)
+        radius = reserved_radius(nodes)
+        # Targets leave room for a label on the right of the easternmost node.
+        room = Box(
+            area.left + radius,
+            area.top + radius,
+            area.right - radius - 30,
+            area.bottom - radius - 8,
+        )
+        layout = PanelLayout(
+            area, spread_targets(self._anchors, room), radius, self._label_size, [obstacle]
+        )
+        layout.size = (vw, vh)
+        return layout
+
+    def _label_size(self, code: str) -> tuple[float, float]:
+        fm = self._label_metrics
+        return fm.horizontalAdvance(code) + 8, fm.height() + 2
+
+    def _viewport_size(self) -> tuple[int, int]:
+        return max(self.viewport().width(), 1), max(self.viewport().height(), 1)
+
+    def _route(self, shown: set[str], force: bool = False) -> None:
+        """Edges straight, or curved around nodes not their own; only when the drawing changed."""
+        key = (frozenset(p.key for p in self._drawn), frozenset(shown))
+        if self._layout is None or (key == self._routed and not force):
+            return
+        self._routed = key
+        glyphs = {c: self._layout.glyphs[c] for c in shown}
+        routes = route_edges(glyphs, self._edge_list(), self._layout.area)
+        for pair_key, route in routes.items():
+            self._edges[pair_key].set_route(route)
+        self._click_points = click_points(glyphs, routes)
 
     def _new_edge(self, pair: Pair) -> EdgeItem:
         edge = EdgeItem(pair, self._nodes[pair.a], self._nodes[pair.b], self)
@@ -200,104 +296,40 @@ class RelationView(QGraphicsView):
             node.dimmed = active and code not in lit_nodes
             node.update()
 
-    def _fit(self) -> None:
-        """Fit the visible nodes' centres into the viewport less pixel margins, aspect kept."""
-        points = [self._nodes[c].pos() for c in self._visible] or [QPointF(0, 0), QPointF(600, 500)]
-        xs, ys = [p.x() for p in points], [p.y() for p in points]
-        rect = QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys)))
-        vw, vh = max(self.viewport().width(), 1), max(self.viewport().height(), 1)
-        avail = (max(vw - 2 * _MARGIN_X, 20.0), max(vh - _MARGIN_TOP - _MARGIN_BOTTOM, 20.0))
-        scales = [a / d for a, d in zip(avail, (rect.width(), rect.height()), strict=True) if d > 0]
-        scale = min([*scales, 4.0])  # cap: two close nodes need not fill the whole panel
-        # Centre the nodes in the free band between the caption and the legend.
-        centre = rect.center() + QPointF(0, (_MARGIN_BOTTOM - _MARGIN_TOP) / 2 / scale)
-        view_rect = QRectF(0, 0, vw / scale, vh / scale)
-        view_rect.moveCenter(centre)
-        self.resetTransform()
-        self.scale(scale, scale)
-        self.setSceneRect(view_rect)  # exactly the viewport: nothing to scroll
-        self.centerOn(centre)
-        for edge in self._edges.values():
-            edge.adjust()  # hit areas are pixel-sized, so they change with the scale
-        self._place_labels()
-
-    def _place_labels(self) -> None:
-        """Put each code on the side of its node that covers the fewest nodes and labels."""
-        nodes = [n for n in self._nodes.values() if n.isVisible()]
-        origin = {n: QPointF(self.mapFromScene(n.pos())) for n in nodes}
-        discs = {n: n.disc_rect().translated(origin[n]) for n in nodes}
-        inside = QRectF(self.viewport().rect())
-        placed: list[QRectF] = []
-        for node in sorted(nodes, key=lambda n: (origin[n].y(), origin[n].x())):
-
-            def cost(side: str, node: NodeItem = node) -> int:
-                r = node.label_rect(side).translated(origin[node])
-                hits = sum(r.intersects(d) for n, d in discs.items() if n is not node)
-                return (
-                    2 * hits + sum(r.intersects(p) for p in placed) + 3 * (not inside.contains(r))
-                )
-
-            side = min(_SIDES, key=cost)
-            node.update_geometry(node.radius, side)
-            placed.append(node.label_rect(side).translated(origin[node]))
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        vw, vh = self._viewport_size()
+        self.setSceneRect(QRectF(0, 0, vw, vh))  # scene units are viewport pixels
+        if self._drawn:
+            self._routed = None
+            self._show_ties()  # a new size: a new layout, same anchors, same order
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         painter.save()
         painter.resetTransform()  # overlays live in viewport pixels, not scene units
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(self.font())
-        font.setPointSizeF(8.0)
+        font = overlay_font(self.font())
         painter.setFont(font)
-        painter.setPen(QColor(self.theme.muted_text))
         vw, vh = self.viewport().width(), self.viewport().height()
         shown = sum(e.isVisible() for e in self._edges.values())
         ties = plural(len(self._ties), "tie")
         if shown < len(self._ties):
             ties += f", the {shown} strongest shown"
-        caption = f"{self._label} \u00b7 {ties}" if self._label else ties
-        painter.drawText(QRectF(10, 8, vw - 20, 20), Qt.AlignmentFlag.AlignLeft, caption)
+        draw_caption(
+            painter, self.theme, vw, f"{self._label} \u00b7 {ties}" if self._label else ties
+        )
         if self.empty():
-            font.setPointSizeF(10.0)
-            painter.setFont(font)
+            painter.setFont(overlay_font(self.font(), 10.0))
             painter.drawText(QRectF(0, 0, vw, vh), Qt.AlignmentFlag.AlignCenter, EMPTY_MESSAGE)
         else:
-            self._draw_legend(painter, QFontMetricsF(font), vh)
+            draw_legend(painter, self.theme, QFontMetricsF(font), vh)
         painter.restore()
-
-    def _draw_legend(self, painter: QPainter, fm: QFontMetricsF, vh: int) -> None:
-        w, line = fm.horizontalAdvance(LEGEND_TITLE) + 16, fm.height()
-        box = QRectF(8, vh - 14 - 2 * line - 8, w, 2 * line + 14)
-        plate = QColor(self.theme.panel)
-        plate.setAlpha(230)
-        painter.setPen(QPen(QColor(self.theme.grid), 1))
-        painter.setBrush(plate)
-        painter.drawRoundedRect(box, 5, 5)
-        text = box.adjusted(8, 4, -8, -4)
-        painter.setPen(QColor(self.theme.muted_text))
-        painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, LEGEND_TITLE)
-        bottom = Qt.AlignmentFlag.AlignBottom
-        painter.drawText(text, Qt.AlignmentFlag.AlignLeft | bottom, "conflict")
-        painter.drawText(text, Qt.AlignmentFlag.AlignRight | bottom, "cooperation")
-        # The ramp sits between the two words of the bottom line.
-        left = text.left() + fm.horizontalAdvance("conflict") + 6
-        right = text.right() - fm.horizontalAdvance("cooperation") - 6
-        ramp = QRectF(left, text.bottom() - line / 2 - 3, right - left, 6)
-        gradient = QLinearGradient(ramp.topLeft(), ramp.topRight())
-        for stop in (0.0, 0.5, 1.0):
-            gradient.setColorAt(stop, score_colour(-10.0 + 20.0 * stop))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(gradient)
-        painter.drawRoundedRect(ramp, 3, 3)
 
     # Clicks: the scene moves nodes; on release the view decides whether it was a click.
 
     def _item_at(self, point: QPoint) -> QGraphicsItem | None:
         """A node if one is under the cursor, else the nearest edge: edges can cross,
-        and the one the user aimed at is the one whose line passes closest."""
+        and the one the user aimed at is the one whose path passes closest."""
         items = self.items(point)
         nodes = [i for i in items if isinstance(i, NodeItem)]
         if nodes:
@@ -306,19 +338,9 @@ class RelationView(QGraphicsView):
         if not edges:
             return items[0] if items else None
         where = self.mapToScene(point)
-
-        def distance(edge: EdgeItem) -> float:
-            line = edge.line
-            if line.length() == 0:
-                return math.hypot(where.x() - line.x1(), where.y() - line.y1())
-            t = (
-                (where.x() - line.x1()) * line.dx() + (where.y() - line.y1()) * line.dy()
-            ) / line.length() ** 2
-            t = min(max(t, 0.0), 1.0)
-            nearest = line.pointAt(t)
-            return math.hypot(where.x() - nearest.x(), where.y() - nearest.y())
-
-        return min(edges, key=distance)
+        return min(
+            edges, key=lambda e: distance_to_polyline((where.x(), where.y()), e.route.polyline())
+        )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         item = self._item_at(event.position().toPoint())
@@ -333,7 +355,7 @@ class RelationView(QGraphicsView):
         where, item, start = press
         still = (event.position() - where).manhattanLength() < QApplication.startDragDistance()
         if isinstance(item, NodeItem) and item.pos() != start:
-            self._place_labels()  # a drag: labels may now sit better on another side
+            self._dropped(item)
         elif not still:
             return
         elif isinstance(item, NodeItem):
@@ -342,3 +364,9 @@ class RelationView(QGraphicsView):
             self.pair_clicked.emit(item.pair.key)
         else:
             self.background_clicked.emit()
+
+    def _dropped(self, node: NodeItem) -> None:
+        """A dragged node keeps its new place; its ties are routed again."""
+        if self._layout is not None and node.actor.code in self._layout.glyphs:
+            self._layout.move(node.actor.code, (node.pos().x(), node.pos().y()))
+            self._route({c for c, n in self._nodes.items() if n.isVisible()}, force=True)

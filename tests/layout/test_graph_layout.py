@@ -1,0 +1,165 @@
+"""The panel's geometry without Qt: plain rectangles, a fake text measure."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from timeline_app.countries import (
+    LEGACY_BULK_REGION,
+    REGION_COLOURS,
+    actor_colour,
+    actor_region,
+    place_of,
+)
+from timeline_app.domain import Actor, ActorKind
+from timeline_app.graph_layout import (
+    Box,
+    Edge,
+    Glyph,
+    PanelLayout,
+    Route,
+    click_points,
+    distance_to_polyline,
+    geo_anchor,
+    measure_overlaps,
+    route_edges,
+    spread_targets,
+)
+from timeline_app.ingest.cameo import bulk_actor
+
+AREA = Box(4, 26, 456, 263)  # a 460x267 panel less the caption band
+
+
+def measure(code: str) -> tuple[float, float]:
+    return 7.5 * len(code) + 8, 15.0  # about 8.5 pt bold
+
+
+def faults(layout: PanelLayout, edges: list[Edge]) -> int:
+    glyphs = layout.glyphs
+    routes = route_edges(glyphs, edges, layout.area)
+    return measure_overlaps(
+        {c: (g.centre, g.radius) for c, g in glyphs.items()},
+        {c: g.label for c, g in glyphs.items()},
+        {(e.a, e.b): routes[e.key].polyline() for e in edges},
+        Box(0, 0, 460, 267),
+    ).total()
+
+
+def random_graph(
+    nodes: int, ties: int, seed: int
+) -> tuple[dict[str, tuple[float, float]], list[Edge]]:
+    rng = random.Random(seed)
+    codes = [f"{chr(65 + i // 26)}{chr(65 + i % 26)}X" for i in range(nodes)]
+    anchors = {c: (rng.uniform(-100, 150), rng.uniform(-40, 70)) for c in codes}
+    pairs: set[tuple[str, str]] = set()
+    while len(pairs) < ties:  # hubs: a few codes take most ties, as in GDELT
+        a, b = sorted(rng.sample(codes[:8], 1) + rng.sample(codes, 1))
+        if a != b:
+            pairs.add((a, b))
+    return anchors, [Edge(f"{a}-{b}", a, b) for a, b in sorted(pairs)]
+
+
+def test_boxes_intersect_only_when_they_share_area() -> None:
+    a = Box(0, 0, 10, 10)
+    assert a.intersects(Box(9, 9, 20, 20))
+    assert not a.intersects(Box(10, 0, 20, 10))  # touching is not overlapping
+    assert Box(1, 1, 2, 2).within(a) and not Box(5, 5, 11, 6).within(a)
+    assert a.grown(2) == Box(-2, -2, 12, 12) and a.moved(1, 2) == Box(1, 2, 11, 12)
+
+
+def test_targets_keep_geographic_order_and_open_up_clusters() -> None:
+    anchors = {"WEST": (-90.0, 40.0), "A": (10.0, 50.0), "B": (11.0, 49.0), "EAST": (140.0, -30.0)}
+    targets = spread_targets(anchors, AREA)
+    xs = [targets[c][0] for c in ("WEST", "A", "B", "EAST")]
+    assert xs == sorted(xs)
+    assert targets["EAST"][1] > targets["A"][1]  # south is lower on screen
+    linear = spread_targets(anchors, AREA, spread=0.0)
+    assert targets["B"][0] - targets["A"][0] > 10 * (linear["B"][0] - linear["A"][0])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sixty_ties_are_placed_without_overlaps(seed: int) -> None:
+    anchors, edges = random_graph(45, 60, seed)
+    layout = PanelLayout(AREA, spread_targets(anchors, AREA), 8.0, measure)
+    degree = {c: sum(c in (e.a, e.b) for e in edges) for c in anchors}
+    layout.place(sorted(anchors, key=lambda c: -degree[c]), edges, anchors)  # hubs first
+    glyphs = list(layout.glyphs.values())
+    for i, g in enumerate(glyphs):
+        assert g.disc.within(AREA) and g.label.within(AREA)
+        for h in glyphs[i + 1 :]:
+            for mine in (g.disc, g.label):
+                assert not mine.intersects(h.disc) and not mine.intersects(h.label)
+    # Edges through nodes: routing bends around most; on random anchors a few remain.
+    assert faults(layout, edges) <= 2
+
+
+def test_placed_nodes_never_move_when_others_arrive() -> None:
+    anchors, edges = random_graph(30, 40, 7)
+    codes = list(anchors)
+    layout = PanelLayout(AREA, spread_targets(anchors, AREA), 8.0, measure)
+    layout.place(codes[:15], edges, codes[:15])
+    before = dict(layout.glyphs)
+    layout.place(codes, edges, codes)
+    assert {c: layout.glyphs[c] for c in before} == before
+    assert layout.order == codes
+
+
+def test_an_edge_bends_around_a_node_in_its_way() -> None:
+    glyphs = {
+        code: Glyph(code, centre, 8.0, "right", Box(0, 0, 1, 1))
+        for code, centre in (("A", (50.0, 100.0)), ("M", (150.0, 101.0)), ("B", (250.0, 100.0)))
+    }
+    routes = route_edges(glyphs, [Edge("A-B", "A", "B"), Edge("A-M", "A", "M")], AREA)
+    assert routes["A-M"].control is None  # nothing in the way: straight
+    bent = routes["A-B"]
+    assert bent.control is not None
+    assert distance_to_polyline((150.0, 101.0), bent.polyline()) > 8.0
+    assert bent.point_at(0) == (50.0, 100.0) and bent.point_at(1) == (250.0, 100.0)
+
+
+def test_click_points_lie_on_their_edge_and_away_from_the_others() -> None:
+    glyphs = {
+        c: Glyph(c, p, 8.0, "below", Box(p[0] - 10, p[1] + 10, p[0] + 10, p[1] + 25))
+        for c, p in (("A", (50.0, 50.0)), ("B", (250.0, 50.0)), ("C", (250.0, 60.0)))
+    }
+    routes = {"A-B": Route((50.0, 50.0), (250.0, 50.0)), "A-C": Route((50.0, 50.0), (250.0, 60.0))}
+    points = click_points(glyphs, routes)
+    for key, point in points.items():
+        other = "A-C" if key == "A-B" else "A-B"
+        assert distance_to_polyline(point, routes[key].polyline()) < 0.01
+        assert distance_to_polyline(point, routes[other].polyline()) >= 3.0
+
+
+def test_measure_counts_each_kind_of_fault() -> None:
+    discs = {"A": ((10.0, 10.0), 5.0), "B": ((15.0, 10.0), 5.0), "C": ((50.0, 10.0), 5.0)}
+    labels = {"A": Box(40, 5, 60, 15), "B": Box(45, 5, 70, 15), "C": Box(90, 0, 120, 10)}
+    edges = {("A", "C"): [(10.0, 10.0), (50.0, 10.0)]}
+    found = measure_overlaps(discs, labels, edges, Box(0, 0, 100, 100))
+    assert (found.node_on_node, found.edge_through_node) == (1, 1)  # A-B; A-C over B
+    assert (found.label_on_node, found.label_on_label, found.label_cut) == (2, 1, 1)
+
+
+def test_the_country_table_gives_regions_and_centroids() -> None:
+    india, uk, europe = place_of("IND"), place_of("GBR"), place_of("EUR")
+    assert india is not None and india.region == "South Asia" and 60 < india.lon < 90
+    assert uk is not None and uk.name == "United Kingdom" and uk.region == "Europe"
+    assert europe is not None and europe.kind == "bloc"
+    assert place_of("QQQ") is None
+    assert geo_anchor(Actor("IND", "India", ActorKind.COUNTRY, "", "#000000", 0, 0)) == (
+        india.lon,
+        india.lat,
+    )
+
+
+def test_imported_actors_get_their_region_and_its_colour() -> None:
+    brazil = bulk_actor("BRA")
+    assert brazil.region == LEGACY_BULK_REGION  # stored as before; shown from the table
+    assert actor_region(brazil) == "Latin America"
+    assert actor_colour(brazil) == REGION_COLOURS["Latin America"] != REGION_COLOURS["Europe"]
+    assert actor_colour(bulk_actor("SWE")) == REGION_COLOURS["Europe"]
+    assert actor_region(bulk_actor("QQQ")) == ""
+    assert bulk_actor("MNP").name == "Northern Mariana Islands"  # named by the table
+    curated = Actor("IND", "India", ActorKind.COUNTRY, "South Asia", "#ff9933", 0, 0)
+    assert actor_colour(curated) == "#ff9933"
