@@ -40,10 +40,12 @@ def _cleared(state: ViewState, part: str) -> ViewState | None:
         if flt.date_from.strip() or flt.date_to.strip():
             return _with_filter(state, replace(flt, date_from="", date_to=""))
         return None
-    if part in ("categories", "modalities", "actors"):
-        if getattr(flt, part):
-            return _with_filter(state, replace(flt, **{part: frozenset()}))
-        return None
+    if part == "categories":
+        return _with_filter(state, replace(flt, categories=frozenset())) if flt.categories else None
+    if part == "modalities":
+        return _with_filter(state, replace(flt, modalities=frozenset())) if flt.modalities else None
+    if part == "actors":
+        return _with_filter(state, replace(flt, actors=frozenset())) if flt.actors else None
     raise ValueError(part)
 
 
