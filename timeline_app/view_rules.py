@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from timeline_app.domain import EventFilter
+from timeline_app.domain import Event, EventFilter, Pair
 from timeline_app.filters import FilterInput
 from timeline_app.framing import Span, Window, dense_period, including, range_window
-from timeline_app.view_state import ViewState
+from timeline_app.view_state import Focus, ViewState
 
 ESCAPE_ORDER = (
     "selection",
@@ -97,3 +97,30 @@ def frame_for_filter(
         return range_window(flt.start, flt.end, matches)
     dense = dense_period(matches)
     return None if dense is None else including(dense, best)
+
+
+def step_target(
+    events: Sequence[Event], lane: Pair, selected: str | None, direction: int
+) -> str | None:
+    """The previous (-1) or next (+1) event in time on ``lane`` from ``selected``; the
+    first (or last) of the lane when the selection is elsewhere; None on an empty lane."""
+    on_lane = sorted(
+        (e for e in events if lane in e.pairs),
+        key=lambda e: (e.when.start_day, e.when.end_day, e.id),
+    )
+    ids = [e.id for e in on_lane]
+    if not ids:
+        return None
+    if selected in ids:
+        return ids[min(max(ids.index(selected) + direction, 0), len(ids) - 1)]
+    return ids[0] if direction > 0 else ids[-1]
+
+
+def focus_pairs(focus: Focus | None, lanes: Sequence[Pair]) -> list[Pair]:
+    """The lanes a focus covers, in lane order: one tie, or every tie of an actor."""
+    if focus is None:
+        return []
+    if focus.kind == "pair":
+        pair = Pair.parse(focus.key)
+        return [pair]
+    return [p for p in lanes if focus.key in (p.a, p.b)]
