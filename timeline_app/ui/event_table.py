@@ -119,8 +119,15 @@ class EventFilterProxy(QSortFilterProxyModel):
     def set_pairs(self, pairs: Iterable[Pair] | None) -> None:
         wanted = None if pairs is None else frozenset(pairs)
         if wanted != self._pairs:
+            # Qt 6.10 replaced invalidateRowsFilter by a begin/end pair.
+            modern = hasattr(self, "beginFilterChange")
+            if modern:
+                self.beginFilterChange()
             self._pairs = wanted
-            self.invalidateRowsFilter()
+            if modern:
+                self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            else:
+                self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if self._pairs is None:
