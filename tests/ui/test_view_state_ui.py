@@ -288,3 +288,20 @@ def test_an_edge_click_frames_the_ties_events(qtbot: QtBot, open_window: Factory
     window.undo_action.trigger()  # focus and frame are one step
     assert window.view.state.focus is None
     assert window.view.state.window == (day(2019), day(2022))
+
+
+def test_ctrl_z_in_an_emptied_search_box_brings_the_search_back(
+    qtbot: QtBot, open_window: Factory
+) -> None:
+    window = open_window()
+    type_filter(qtbot, window, search="Akash")
+    search = window.filter_bar.search
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+    qtbot.keyClick(search, Qt.Key.Key_Escape)  # the selected best match
+    qtbot.keyClick(search, Qt.Key.Key_Escape)  # the search
+    wait_idle(qtbot, window)
+    assert search.text() == ""
+    qtbot.keyClick(search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
+    assert search.text() == "Akash" and window.view.state.filter.text == "Akash"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 GESTURES: tuple[tuple[str, str], ...] = (
     ("Mouse wheel", "Zoom time around the cursor (a burst of steps is one undo step)"),
@@ -69,7 +69,7 @@ class ActionsWinInTextBoxes(QObject):
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and not is_text_editing(event)
+            and (not is_text_editing(event) or _nothing_to_undo_in(watched, event))
             and self._is_action_key(event)
         ):
             event.ignore()  # not claimed by the box: the shortcut map runs the action
@@ -84,6 +84,18 @@ class ActionsWinInTextBoxes(QObject):
             if action.isEnabled()
             for s in action.shortcuts()
         )
+
+
+def _nothing_to_undo_in(box: QObject, event: QKeyEvent) -> bool:
+    """Ctrl+Z in a box whose own undo is empty (Esc just cleared it): the view's undo,
+    which brings the cleared text back, should run instead of nothing at all."""
+    if not isinstance(box, QLineEdit):
+        return False
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return not box.isUndoAvailable()
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return not box.isRedoAvailable()
+    return False
 
 
 def widget_action(

@@ -595,7 +595,8 @@ class MainWindow(QMainWindow):
 
     def _update_relations(self) -> None:
         lo, hi = self.timeline.visible_range()
-        label = f"{from_day(max(lo, -719162)).year} – {from_day(min(hi, 2932896)).year}"
+        # hi is the first day past the window: name the year of its last day.
+        label = f"{from_day(max(lo, -719162)).year} – {from_day(min(hi - 1, 2932896)).year}"
         actor_counts = {code: w.count for code, w in self.actor_index.window(lo, hi).items()}
         weights = self.pair_index.window(lo, hi)
         bulk = self.bulk.window_weights(lo, hi)
