@@ -138,6 +138,11 @@ class Store:
         with self.db.connect() as conn:
             return repo.document_with_paragraphs(conn, file_name)
 
+    def rank_matches(self, user_text: str) -> list[str]:
+        """Ids of the events a search matches, best first (see ``repo.rank_matches``)."""
+        with self.db.connect() as conn:
+            return repo.rank_matches(conn, user_text)
+
     def search_paragraphs(self, user_text: str, limit: int = 50) -> list[ParagraphHit]:
         with self.db.connect() as conn:
             return repo.search_paragraphs(conn, user_text, limit)

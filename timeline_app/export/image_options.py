@@ -22,8 +22,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from timeline_app.dates import DateError, from_day, parse_iso, period_end, to_day
+from timeline_app.dates import DateError, from_day, parse_iso, period_end
 from timeline_app.domain import Actor, Document, Event, EventFilter, Pair
+from timeline_app.framing import range_window, spans_of
 from timeline_app.paths import user_dir
 
 CHOICES_FILE = "export.json"
@@ -151,19 +152,10 @@ def parse_window(date_from: str, date_to: str) -> tuple[date | None, date | None
 def window_days(
     start: date | None, end: date | None, events: Sequence[Event]
 ) -> tuple[float, float]:
-    """The half-open window [lo, hi) in day numbers; missing ends follow the events."""
-    if events:
-        first = min(e.when.start_day for e in events)
-        last = max(e.when.end_day for e in events)
-        pad = max((last - first) * 0.03, 60.0)  # the same margin as "fit all" on screen
-        lo_auto, hi_auto = first - pad, last + pad
-    else:
-        lo_auto, hi_auto = float(to_day(date(1960, 1, 1))), float(to_day(date(2030, 1, 1)))
-    lo = float(to_day(start)) if start else lo_auto
-    hi = float(to_day(end) + 1) if end else hi_auto
-    if hi <= lo:  # e.g. only --from, after every event: show a year from there
-        hi = lo + 366.0
-    return lo, hi
+    """The half-open window [lo, hi) in day numbers: the dates as given; a missing end
+    follows the events' dense period in whole years, as the window's first view does
+    (``framing.range_window``), so a bare export shows what the screen shows."""
+    return range_window(start, end, spans_of(events))
 
 
 # -- the form shared by the dialog and the command line ---------------------------------

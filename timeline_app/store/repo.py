@@ -159,6 +159,52 @@ def matching_event_pks(conn: sqlite3.Connection, user_text: str) -> list[int]:
     return sorted({pk for (pk,) in own} | {pk for (pk,) in via_paragraphs})
 
 
+def rank_matches(conn: sqlite3.Connection, user_text: str) -> list[str]:
+    """Ids of the events matching ``user_text``, best first: a title that is the text
+    exactly, then titles containing it as typed, then events whose own text matches
+    (FTS5 bm25, a title word weighing most), then events matched only through a cited
+    paragraph (by that paragraph's bm25); ties by date."""
+    query = match_query(user_text)
+    if query is None:
+        return []
+    own = dict(
+        conn.execute(
+            "SELECT rowid, bm25(event_fts, 10.0, 3.0, 1.0) FROM event_fts WHERE event_fts MATCH ?",
+            (query,),
+        ).fetchall()
+    )
+    paragraph_scores = dict(
+        conn.execute(
+            "SELECT rowid, bm25(paragraph_fts) FROM paragraph_fts WHERE paragraph_fts MATCH ?",
+            (query,),
+        ).fetchall()
+    )
+    via_paragraphs: dict[int, float] = {}
+    if paragraph_scores:
+        hits = sorted(paragraph_scores)
+        for event_pk, paragraph_pk in conn.execute(
+            "SELECT event_pk, paragraph_pk FROM citations "
+            f"WHERE paragraph_pk IN ({', '.join('?' * len(hits))})",
+            hits,
+        ):
+            score = paragraph_scores[paragraph_pk]
+            via_paragraphs[event_pk] = min(score, via_paragraphs.get(event_pk, score))
+    pks = sorted(own.keys() | via_paragraphs.keys())
+    if not pks:
+        return []
+    needle = " ".join(user_text.split()).casefold()
+    ranked = []
+    for pk, event_id, title, start_day in conn.execute(
+        f"SELECT pk, id, title, start_day FROM events WHERE pk IN ({', '.join('?' * len(pks))})",
+        pks,
+    ):
+        folded = " ".join(title.split()).casefold()
+        tier = 0 if folded == needle else 1 if needle in folded else 2 if pk in own else 3
+        scores = (own.get(pk, 0.0), via_paragraphs.get(pk, 0.0))
+        ranked.append(((tier, *scores, start_day, event_id), event_id))
+    return [event_id for _key, event_id in sorted(ranked)]
+
+
 def search_paragraphs(
     conn: sqlite3.Connection, user_text: str, limit: int = 50
 ) -> list[ParagraphHit]:

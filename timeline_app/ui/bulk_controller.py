@@ -75,7 +75,7 @@ class BulkController(QObject):
 
     @property
     def visible(self) -> bool:
-        return self.window.bulk_action.isChecked()
+        return self.window.view.state.bulk_layer
 
     def apply(self, full: BulkData | None, data: BulkData | None) -> None:
         self.full = full

@@ -12,31 +12,6 @@ from timeline_app import APP_NAME, __version__
 from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.store.db import StoreError
 
-SHORTCUTS = (
-    ("Ctrl+F", "Search events and articles"),
-    ("Esc", "Clear the selection, then the lane focus, then the filters"),
-    ("← / →", "Previous / next event in time on the selected lane"),
-    ("Enter", "Show the selected event's source"),
-    ("Mouse wheel", "Zoom time around the cursor"),
-    ("Shift + wheel", "Scroll lanes"),
-    ("Drag", "Pan"),
-    ("Double-click, Home, Ctrl+0", "Fit all"),
-    ("+ / −", "Zoom in / out"),
-    ("Z", "Zoom to the selected event"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a change of filter, lane focus or window"),
-    ("Ctrl+Shift+D", "Light / dark theme"),
-    ("F5", "Load / refresh the curated seeds"),
-    ("Ctrl+O", "Open another database"),
-    ("Ctrl+E", "Export the timeline as PNG, SVG or PDF"),
-    ("Ctrl+Shift+C", "Copy the timeline as an image"),
-    ("Ctrl+Shift+E", "Export events as JSON or CSV"),
-)
-
-
-def shortcuts_text() -> str:
-    width = max(len(keys) for keys, _ in SHORTCUTS)
-    return "\n".join(f"{keys.ljust(width)}   {what}" for keys, what in SHORTCUTS)
-
 
 def _plain_box(parent: QWidget, title: str, text: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.NoIcon, title, "", parent=parent)
@@ -45,12 +20,14 @@ def _plain_box(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
-def show_shortcuts(parent: QWidget) -> None:
-    box = _plain_box(parent, "Keyboard shortcuts", shortcuts_text())
+def show_shortcuts(parent: QWidget, text: str) -> QMessageBox:
+    """``text``: built from the actions themselves (``keys.shortcut_entries``)."""
+    box = _plain_box(parent, "Keyboard shortcuts", text)
     font = box.font()
     font.setFamily("monospace")
     box.setFont(font)
     box.open()
+    return box
 
 
 def show_about(parent: QWidget, db_path: Path | None) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from timeline_app.domain import Actor, Event
+from timeline_app.domain import Actor, Event, Pair
 from timeline_app.ui.table_columns import ColumnFitter, ColumnLimits
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
 
@@ -123,15 +123,45 @@ class EventTableModel(QAbstractTableModel):
         return None
 
 
+class EventFilterProxy(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE``; with ``set_pairs`` keeps only the events on those lanes
+    (a focus the list follows)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pairs: frozenset[Pair] | None = None
+
+    def set_pairs(self, pairs: Iterable[Pair] | None) -> None:
+        wanted = None if pairs is None else frozenset(pairs)
+        if wanted != self._pairs:
+            # Qt 6.10 replaced invalidateRowsFilter by a begin/end pair.
+            modern = hasattr(self, "beginFilterChange")
+            if modern:
+                self.beginFilterChange()
+            self._pairs = wanted
+            if modern:
+                self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            else:
+                self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self._pairs is None:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, EventTableModel)
+        return not self._pairs.isdisjoint(model.event_at(source_row).pairs)
+
+
 class EventTable(QTableView):
-    """Sortable list of events; row selection is reported as an event id."""
+    """Sortable list of events; row selection is reported as an event id. During a
+    search the rows come best match first (until a column header is clicked)."""
 
     event_selected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source_model = EventTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = EventFilterProxy(self)
         self.proxy.setSourceModel(self.source_model)
         self.proxy.setSortRole(SORT_ROLE)
         self.setModel(self.proxy)
@@ -149,13 +179,38 @@ class EventTable(QTableView):
         self.selectionModel().selectionChanged.connect(self._on_selection)
         self._muted = False
 
-    def set_events(self, events: Sequence[Event], actors: Mapping[str, Actor]) -> None:
+    def set_events(
+        self,
+        events: Sequence[Event],
+        actors: Mapping[str, Actor],
+        ranking: Sequence[str] = (),
+    ) -> None:
+        """``ranking``: event ids best first (a search); those rows come first, in that
+        order, and the list is sorted by relevance rather than by a column."""
         selected = self.selected_event()
+        rank = {event_id: i for i, event_id in enumerate(ranking)}
+        if rank:
+            events = sorted(events, key=lambda e: rank.get(e.id, len(rank)))
         self._muted = True
         self.source_model.set_events(events, actors)
+        if rank:
+            self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self.proxy.sort(-1)  # the model's own order: relevance
+        elif self.proxy.sortColumn() < 0:
+            self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._muted = False
         if selected:
             self.select_event(selected)
+
+    def set_pair_filter(self, pairs: Iterable[Pair] | None) -> None:
+        """Show only the events on these lanes (None: every event)."""
+        self._muted = True
+        self.proxy.set_pairs(pairs)
+        self._muted = False
+
+    def visible_ids(self) -> list[str]:
+        """Event ids in the order the list shows them."""
+        return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
 
     def selected_event(self) -> str | None:
         rows = self.selectionModel().selectedRows()

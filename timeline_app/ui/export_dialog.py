@@ -91,9 +91,9 @@ def context_of(window: MainWindow) -> ExportContext | None:
         snapshot.events,
         window.actors,
         {name: doc for name, (doc, _paragraphs) in snapshot.documents.items()},
-        window.filter_bar.current(),
-        window.timeline.visible_range(),
-        tuple(sorted(window.focus_pairs)),
+        window.current_filter(),
+        window.view.state.window,
+        tuple(sorted(window.focused_pairs())),
         window.theme.name,
     )
 

@@ -1,5 +1,6 @@
-"""The filter and search bar. A humble view: it gathers inputs, ``filters.build_filter``
-decides what they mean, and the bar shows any field it had to ignore."""
+"""The filter and search bar. A humble view: it reports what the user entered
+(``inputs_edited``), shows what the view state holds (``show_inputs``), and marks any
+field ``filters.build_filter`` had to ignore. It never applies a filter itself."""
 
 from __future__ import annotations
 
@@ -71,8 +72,9 @@ class CheckMenuButton(QToolButton):
 
 
 class FilterBar(QWidget):
-    filter_changed = Signal(object)  # EventFilter
+    inputs_edited = Signal(object)  # FilterInput: the user changed an entry
     lane_focus_cleared = Signal()
+    list_follow_toggled = Signal(bool)  # the list shows only the focused lanes
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,10 +102,16 @@ class FilterBar(QWidget):
             "QToolButton { background: #ffe08a; color: #3a2c00; border-radius: 9px; padding: 2px 8px; }"
         )
         self.focus_chip.clicked.connect(self.lane_focus_cleared.emit)
+        self.follow_button = QToolButton()
+        self.follow_button.setText("List these only")
+        self.follow_button.setCheckable(True)
+        self.follow_button.setVisible(False)
+        self.follow_button.setToolTip("Show only the focused lanes' events in the event list")
+        self.follow_button.toggled.connect(self.list_follow_toggled.emit)
         self.clear_button = QToolButton()
         self.clear_button.setText("Clear filters")
         self.clear_button.setToolTip("Clear every filter and the search (Esc)")
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.clicked.connect(lambda: self.inputs_edited.emit(FilterInput()))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setStyleSheet("color: #c0392b;")
@@ -115,6 +123,7 @@ class FilterBar(QWidget):
         for widget in (self.actors, self.categories, self.modalities, self.date_from, self.date_to):
             row.addWidget(widget)
         row.addWidget(self.focus_chip)
+        row.addWidget(self.follow_button)
         row.addWidget(self.clear_button)
         row.addWidget(self.status, 1)
 
@@ -126,22 +135,27 @@ class FilterBar(QWidget):
             box.textChanged.connect(self._typing.start)
         for button in (self.actors, self.categories, self.modalities):
             button.changed.connect(self._emit)
-        self._current = EventFilter()
 
     def set_actors(self, actors: Sequence[Actor]) -> None:
         self.actors.set_choices(
             [(a.code, f"{a.name} ({a.code})") for a in sorted(actors, key=lambda a: a.name)]
         )
 
-    def set_lane_focus(self, label: str | None) -> None:
-        """Show (or hide) the chip that says the timeline is focused on some lanes."""
+    def set_lane_focus(self, label: str | None, list_follows: bool = False) -> None:
+        """Show (or hide) the chip that says the timeline is focused on some lanes, and
+        the toggle that makes the event list follow the focus."""
         self.focus_chip.setVisible(bool(label))
+        self.follow_button.setVisible(bool(label))
+        self.follow_button.blockSignals(True)
+        self.follow_button.setChecked(list_follows)
+        self.follow_button.blockSignals(False)
         if label:
             self.focus_chip.setText(f"Focus: {label}  ✕")
             self.focus_chip.setToolTip("Click to clear the lane focus")
 
     def current(self) -> EventFilter:
-        return self._current
+        """The filter the entries shown mean."""
+        return build_filter(self.inputs()).filter
 
     def inputs(self) -> FilterInput:
         """What the user has entered, as typed (for undo/redo)."""
@@ -154,33 +168,22 @@ class FilterBar(QWidget):
             date_to=self.date_to.text(),
         )
 
-    def set_inputs(self, raw: FilterInput) -> None:
-        """Put back entries (undo/redo); emits one filter change if the filter differs."""
+    def show_inputs(self, raw: FilterInput) -> None:
+        """Show the view state's entries (undo, Esc, Clear) without reporting an edit."""
         for box, text in (
             (self.search, raw.text),
             (self.date_from, raw.date_from),
             (self.date_to, raw.date_to),
         ):
-            box.blockSignals(True)
-            box.setText(text)
-            box.blockSignals(False)
+            if box.text() != text:
+                box.blockSignals(True)
+                box.setText(text)
+                box.blockSignals(False)
         self.actors.set_checked(raw.actors)
         self.categories.set_checked(raw.categories)
         self.modalities.set_checked(raw.modalities)
         self._typing.stop()
-        self._emit()
-
-    def is_active(self) -> bool:
-        return not self._current.is_empty
-
-    def clear(self) -> None:
-        for box in (self.search, self.date_from, self.date_to):
-            box.blockSignals(True)
-            box.clear()
-            box.blockSignals(False)
-        for button in (self.actors, self.categories, self.modalities):
-            button.set_checked(())
-        self._emit()
+        self._show_errors(raw)
 
     def flush(self) -> None:
         """Apply pending typing now (tests, Enter key)."""
@@ -188,14 +191,17 @@ class FilterBar(QWidget):
             self._typing.stop()
             self._emit()
 
-    def _emit(self) -> None:
-        result = build_filter(self.inputs())
+    def _show_errors(self, raw: FilterInput) -> EventFilter:
+        result = build_filter(raw)
         for key, box in (("date_from", self.date_from), ("date_to", self.date_to)):
             box.setStyleSheet("border: 1px solid #c0392b;" if key in result.errors else "")
         self.status.setText("; ".join(result.errors.values()))
-        if result.filter != self._current:
-            self._current = result.filter
-            self.filter_changed.emit(result.filter)
+        return result.filter
+
+    def _emit(self) -> None:
+        raw = self.inputs()
+        self._show_errors(raw)
+        self.inputs_edited.emit(raw)
 
 
 def describe_actors(codes: Iterable[str], actors: Mapping[str, Actor]) -> str:

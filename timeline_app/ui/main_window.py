@@ -1,10 +1,13 @@
-"""The main window: wiring only. Views own their behaviour; the window connects
-them, runs database jobs off the GUI thread and routes every change through one
-channel (``changed``)."""
+"""The main window: wiring only. Views own their behaviour; what the analyst looks at
+(window, filter, focus, selection, layers) lives in one Qt-free ``ViewModel`` that the
+views are bound to (``ui/view_binding.py``) and that undo records. The window runs
+database jobs off the GUI thread, routes data changes through one channel
+(``changed``) and applies the view rules (``timeline_app.view_rules``)."""
 
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from timeline_app import APP_NAME
 from timeline_app.dates import from_day
-from timeline_app.domain import Actor, Document, Event, Pair, Paragraph
+from timeline_app.domain import Actor, Document, Event, EventFilter, Pair, Paragraph
+from timeline_app.filters import FilterInput, build_filter
+from timeline_app.framing import EMPTY_WINDOW, dense_period, fit_window, outside, spans_of
 from timeline_app.layout import actor_index, pair_index
 from timeline_app.paths import user_dir
 from timeline_app.services import BulkData, Changes, Store, fetch_bulk
@@ -34,8 +39,10 @@ from timeline_app.ui.app import window_settings
 from timeline_app.ui.bulk_controller import BulkController, merge_actor_counts, merge_weights
 from timeline_app.ui.event_table import EventTable
 from timeline_app.ui.filter_bar import FilterBar, describe_actors
+from timeline_app.ui.keys import ActionsWinInTextBoxes, shortcut_entries, shortcuts_text
 from timeline_app.ui.legend import LegendBar
 from timeline_app.ui.menus import build_menus
+from timeline_app.ui.outside_notice import OutsideNotice
 from timeline_app.ui.prefetch import Prefetch
 from timeline_app.ui.relation_view import RelationView
 from timeline_app.ui.snapshot import (
@@ -48,7 +55,7 @@ from timeline_app.ui.snapshot import (
 from timeline_app.ui.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
 from timeline_app.ui.timeline_view import TimelineView, lane_label
-from timeline_app.ui.view_history import ViewHistoryMixin
+from timeline_app.ui.view_binding import ViewBinding
 from timeline_app.ui.window_geometry import (
     DockSizer,
     DockSizes,
@@ -56,12 +63,18 @@ from timeline_app.ui.window_geometry import (
     restore_on_screen,
 )
 from timeline_app.ui.workers import JobRunner
+from timeline_app.view_rules import escape_message, escape_step, frame_for_filter, step_target
+from timeline_app.view_state import Focus, ViewModel, ViewState
 
 if TYPE_CHECKING:
     from timeline_app.ingest.corpus import Corpus
 
 
-class MainWindow(ViewHistoryMixin, QMainWindow):
+# How long the status bar keeps saying what Esc cleared, over the counts.
+NOTE_SECONDS = 8.0
+
+
+class MainWindow(QMainWindow):
     changed = Signal(object)  # Changes: the one change channel every view listens to
     data_shown = Signal()  # a query's result has been handed to every view
     bulk_shown = Signal()  # the bulk layer for the current filter is drawn
@@ -84,12 +97,10 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         self.pair_index = pair_index([])
         self.actor_index = actor_index([])
         self.actors: dict[str, Actor] = {}
-        self.selected: str | None = None
-        self.focus_pairs: set[Pair] = set()
-        self.focus_label = ""
-        self.focus_key: tuple[str, str] | None = None
-        self.init_view_history()
-        self._restored_range = False
+        self.view = ViewModel(ViewState(window=EMPTY_WINDOW))
+        self.ranking: list[str] = []  # the search's matches, best first
+        self._frame_next = False  # the next query result frames its matches
+        self._note: tuple[str, float] | None = None  # a status message and when it was set
 
         self._build_views()
         self.timeline.set_empty_message("Opening the database…")
@@ -115,6 +126,7 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         self.relations = RelationView()
         self.source = SourceView(self._lookup_document)
         self.table = EventTable()
+        self.outside_notice = OutsideNotice()
         self.bulk = BulkController(self)
         self.event_tabs = QTabWidget()
         self.event_tabs.setDocumentMode(True)
@@ -126,6 +138,7 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.legend)
+        column.addWidget(self.outside_notice)
         column.addWidget(self.timeline, 1)
         self.setCentralWidget(central)
         toolbar = QToolBar("Filter")
@@ -177,22 +190,35 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
 
     def _connect(self) -> None:
+        self.binding = ViewBinding(
+            self.view,
+            self.timeline,
+            self.table,
+            self.filter_bar,
+            self.relations,
+            self.source,
+            self._event,
+            self._name_focus,
+        )
+        self.view.subscribe(self._on_view_changed)
         self.changed.connect(self._on_changes)
         self.jobs.busy_changed.connect(self._on_busy)
         self.jobs.failed.connect(lambda label, exc: self._show_error(label, exc))
-        self.filter_bar.filter_changed.connect(self._on_filter_changed)
+        self.filter_bar.inputs_edited.connect(self._on_filter_edited)
         self.filter_bar.lane_focus_cleared.connect(self.clear_focus)
         self.filter_bar.search.returnPressed.connect(self.filter_bar.flush)
-        self.timeline.event_selected.connect(lambda eid: self.select_event(eid or None))
         self.timeline.source_requested.connect(self.show_source)
         self.timeline.bulk_event_selected.connect(self.bulk.show_event)
-        self.timeline.range_changed.connect(self._on_range_changed)
         self.timeline.escape_pressed.connect(self.escape)
-        self.table.event_selected.connect(lambda eid: self.select_event(eid or None))
         self.table.doubleClicked.connect(lambda _i: self.show_source(self.selected or ""))
-        self.relations.pair_clicked.connect(self.focus_pair)
+        self.relations.pair_clicked.connect(lambda key: self.focus_pair(key, frame=True))
         self.relations.actor_clicked.connect(self.focus_actor)
         self.relations.background_clicked.connect(self.clear_focus)
+        self.outside_notice.show_requested.connect(self.show_all_matches)
+        # Window shortcuts win over a text box's own claims (Ctrl+E in the search box).
+        text_boxes = ActionsWinInTextBoxes(self.window_actions, self)
+        for box in (self.filter_bar.search, self.filter_bar.date_from, self.filter_bar.date_to):
+            box.installEventFilter(text_boxes)
 
     # -- database ----------------------------------------------------------------------
     def open_database(
@@ -310,16 +336,19 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         store = self.store
         if store is None or not changes.anything:
             return
-        flt = self.filter_bar.current()
-        with_bulk = self.bulk_action.isChecked()
+        flt = self.current_filter()
+        with_bulk = self.view.state.bulk_layer
         if changes.events or changes.database:
             self.bulk.invalidate()
         reuse = self.snapshot is not None and not (changes.documents or changes.database)
         documents = self.snapshot.documents if reuse and self.snapshot else None
         self.jobs.submit(
             "Querying…",
-            lambda: fetch_snapshot(store, flt, documents),
-            self._apply_snapshot,
+            lambda: (
+                fetch_snapshot(store, flt, documents),
+                store.rank_matches(flt.text) if flt.text else [],
+            ),
+            lambda found: self._apply_snapshot(*found),
             key="snapshot",
         )
         # Bulk events come in a second job: the curated timeline is drawn first.
@@ -335,53 +364,124 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         else:
             self._apply_bulk((cached, None))
 
-    def _apply_snapshot(self, snapshot: Snapshot) -> None:
+    def _apply_snapshot(self, snapshot: Snapshot, ranking: list[str] | None = None) -> None:
+        if snapshot.filter != self.current_filter():
+            return  # the filter changed again while this was read; its own query follows
         first = self.snapshot is None
         self.snapshot = snapshot
+        self.ranking = list(ranking or [])
         self.timeline.set_empty_message(empty_message(snapshot))
         self.actors = {a.code: a for a in snapshot.actors}
         self.filter_bar.set_actors(snapshot.actors)
+        self.filter_bar.show_inputs(self.view.state.filter)
         self.pair_index = pair_index(snapshot.events)
         self.actor_index = actor_index(snapshot.events)
         self.relations.set_actors(snapshot.actors)
-        self.table.set_events(snapshot.events, self.actors)
-        self.timeline.set_events(snapshot.events, self.actors, keep_range=not first)
+        self.table.set_events(snapshot.events, self.actors, self.ranking)
+        with self.binding.programmatic():
+            self.timeline.set_events(snapshot.events, self.actors, keep_range=not first)
+            if first:
+                self._first_view(snapshot)
         if first:
-            self._restore_range()
-            self._state = self._current_state()
+            self.binding.start()
+        self.binding.apply_focus()  # the lanes may have changed
+        if self._frame_next:
+            self._frame_next = False
+            self._frame_matches(snapshot)
+        if self.selected and self._event(self.selected) is None:
+            self.view.update(record=False, selection=None)
+        self.binding.apply_selection(redraw=True)
         self._update_relations()
-        if self.selected and not any(e.id == self.selected for e in snapshot.events):
-            self.select_event(None)
-        elif self.selected:
-            self.select_event(self.selected)
-        self.statusBar().showMessage(self._counts_text())
+        self._update_outside_notice()
+        self._show_counts()
         self.data_shown.emit()
+
+    def _first_view(self, snapshot: Snapshot) -> None:
+        """The saved window, else the events' dense period in whole years."""
+        start, end = self.settings.view_start, self.settings.view_end
+        if start is not None and end is not None and end > start:
+            window = (start, end)
+        else:
+            window = dense_period(spans_of(snapshot.events)) or EMPTY_WINDOW
+        self.view.update(record=False, window=window)
+        self.timeline.set_visible_range(*window)
+
+    def _frame_matches(self, snapshot: Snapshot) -> None:
+        """After a filter the user made: frame its matches and select the best one,
+        in the same undo step as the filter."""
+        best = self._event(self.ranking[0]) if self.ranking else None
+        window = frame_for_filter(
+            snapshot.filter,
+            spans_of(snapshot.events),
+            spans_of([best])[0] if best else None,
+        )
+        changes: dict[str, object] = {}
+        if window is not None:
+            changes["window"] = window
+        if best is not None:
+            changes["selection"] = best.id
+        self.view.update(record=False, **changes)
+
+    def show_all_matches(self) -> None:
+        """Frame every match of the filter (the notice's "Show them"): one undo step."""
+        if self.snapshot is not None and self.snapshot.events:
+            window = fit_window(spans_of(self.snapshot.events))
+            if window is not None:
+                self.view.update(window=window)
 
     def _apply_bulk(self, result: tuple[BulkData | None, BulkData | None]) -> None:
         full, data = result
         had_bulk = self.bulk.data is not None
-        self.bulk.apply(full, data)
-        if (
-            not had_bulk
-            and self.bulk.data is not None
-            and self.snapshot
-            and not self.snapshot.events
-        ):
-            self.timeline.fit_all()  # a database of bulk events only
+        with self.binding.programmatic():
+            self.bulk.apply(full, data)
+            if (
+                not had_bulk
+                and self.bulk.data is not None
+                and self.snapshot
+                and not self.snapshot.events
+            ):
+                self.timeline.fit_all()  # a database of bulk events only
         self._update_relations()
         if self.snapshot is not None:
-            self.statusBar().showMessage(self._counts_text())
+            self._show_counts()
         self.bulk_shown.emit()
 
-    # -- selection and focus ------------------------------------------------------------------
+    # -- the view state ------------------------------------------------------------------
+    @property
+    def selected(self) -> str | None:
+        return self.view.state.selection
+
+    def current_filter(self) -> EventFilter:
+        return build_filter(self.view.state.filter).filter
+
+    def focused_pairs(self) -> list[Pair]:
+        return self.binding.focused_pairs()
+
+    def _on_filter_edited(self, raw: FilterInput) -> None:
+        """The user changed the filter bar: one undo step (typing makes one), and the
+        result will frame its matches."""
+        before = self.view.state.filter
+        only_text = dataclasses.replace(raw, text="") == dataclasses.replace(before, text="")
+        self._frame_next = True
+        if not self.view.update(filter=raw, burst="text" if only_text else None):
+            self._frame_next = False
+
+    def _on_view_changed(self, old: ViewState, new: ViewState, changed: frozenset[str]) -> None:
+        if (
+            "filter" in changed
+            and build_filter(old.filter).filter != build_filter(new.filter).filter
+        ):
+            self.changed.emit(Changes(filter=True))
+        if "bulk_layer" in changed:
+            self.bulk_action.setChecked(new.bulk_layer)
+            self.changed.emit(Changes(filter=True))
+        if "window" in changed:
+            self._update_relations()
+            self._update_outside_notice()
+        self.update_history_actions()
+
     def select_event(self, event_id: str | None) -> None:
-        self.selected = event_id
-        event = self._event(event_id)
-        if self.timeline.selected_event() != event_id:
-            self.timeline.select_event(event_id)
-        if self.table.selected_event() != event_id:
-            self.table.select_event(event_id)
-        self.source.show_event(event)
+        self.binding.select(event_id or None)
 
     def show_source(self, event_id: str) -> None:
         if event_id:
@@ -394,40 +494,86 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         if self.selected:
             self.timeline.zoom_to_event(self.selected)
 
-    def focus_pair(self, key: str) -> None:
+    def step_selection(self, direction: int) -> None:
+        """← →: the previous or next event in time on the selected event's lane."""
+        if self.snapshot is None or not self.timeline.lanes():
+            return
+        lane = self.binding.step_lane
+        event = self._event(self.selected)
+        if lane is None or (event is not None and lane not in event.pairs):
+            lanes = self.timeline.lanes()
+            lane = next((p for p in lanes if event and p in event.pairs), lanes[0])
+        target = step_target(self.snapshot.events, lane, self.selected, direction)
+        if target is not None:
+            self.binding.select(target, lane)
+
+    def zoom_by(self, factor: float) -> None:
+        lo, hi = self.timeline.visible_range()
+        centre, half = (lo + hi) / 2, (hi - lo) / 2 * factor
+        self.timeline.set_visible_range(centre - half, centre + half)
+
+    def focus_pair(self, key: str, *, frame: bool = False) -> None:
+        """Focus one tie; ``frame``: also frame that tie's events (an edge click)."""
         pair = Pair.parse(key)
-        self._record()
-        self._set_focus({pair}, lane_label(pair, self.actors), pair_key=pair.key)
+        changes: dict[str, object] = {"focus": Focus("pair", pair.key)}
+        if frame and self.snapshot is not None:
+            window = dense_period(spans_of(e for e in self.snapshot.events if pair in e.pairs))
+            if window is not None:
+                changes["window"] = window
+        self.view.update(**changes)
 
     def focus_actor(self, code: str) -> None:
-        pairs = {p for p in self.timeline.lanes() if code in (p.a, p.b)}
-        self._record()
-        self._set_focus(pairs, f"{describe_actors([code], self.actors)} (all lanes)", actor=code)
-
-    def _set_focus(
-        self, pairs: set[Pair], label: str, pair_key: str | None = None, actor: str | None = None
-    ) -> None:
-        self.focus_pairs, self.focus_label = pairs, label
-        self.focus_key = ("pair", pair_key) if pair_key else (("actor", actor) if actor else None)
-        self._state = self._current_state()
-        self.timeline.set_highlighted_pairs(pairs)
-        self.relations.set_highlight(pair_key=pair_key, actor=actor)
-        self.filter_bar.set_lane_focus(label)
+        self.view.update(focus=Focus("actor", code))
 
     def clear_focus(self) -> None:
-        if self.focus_pairs or self.focus_label:
-            self._record()
-            self._set_focus(set(), "")
-            self.filter_bar.set_lane_focus(None)
+        self.view.update(focus=None)
+
+    def set_list_follows_focus(self, on: bool) -> None:
+        self.view.update(list_follows_focus=on)
+
+    def _name_focus(self, focus: Focus) -> str:
+        if focus.kind == "pair":
+            return lane_label(Pair.parse(focus.key), self.actors)
+        return f"{describe_actors([focus.key], self.actors)} (all lanes)"
 
     def escape(self) -> None:
-        """Esc clears one thing at a time: selection, then lane focus, then filters."""
-        if self.selected:
-            self.select_event(None)
-        elif self.focus_pairs:
-            self.clear_focus()
-        elif self.filter_bar.is_active():
-            self.filter_bar.clear()
+        """Esc clears exactly one thing (``view_rules.ESCAPE_ORDER``) and says which."""
+        before = self.view.state
+        step = escape_step(before)
+        if step is None:
+            self._set_note("Nothing to clear")
+            return
+        part, after = step
+        label = self._name_focus(before.focus) if before.focus else ""
+        self._set_note(escape_message(part, before, label))
+        self.view.update(filter=after.filter, focus=after.focus, selection=after.selection)
+
+    def undo(self) -> None:
+        self._frame_next = False
+        self.view.undo()
+
+    def redo(self) -> None:
+        self._frame_next = False
+        self.view.redo()
+
+    def update_history_actions(self) -> None:
+        if hasattr(self, "undo_action"):
+            self.undo_action.setEnabled(self.view.can_undo)
+            self.redo_action.setEnabled(self.view.can_redo)
+
+    def toggle_bulk_layer(self) -> None:
+        self.view.update(bulk_layer=self.bulk_action.isChecked())
+
+    def window_actions(self) -> list[QAction]:
+        """Every window-wide action with a shortcut (menus and window keys)."""
+        return [a for a in self.findChildren(QAction) if a.shortcuts() and a.parent() is self]
+
+    def shortcuts_help(self) -> str:
+        """The Help > Keyboard shortcuts text, built from the actions themselves."""
+        return shortcuts_text(shortcut_entries([*self.window_actions(), *self.timeline.actions()]))
+
+    def show_shortcuts(self) -> None:
+        self._shortcuts_box = dialogs.show_shortcuts(self, self.shortcuts_help())
 
     # -- helpers ---------------------------------------------------------------------------------
     def _event(self, event_id: str | None) -> Event | None:
@@ -438,14 +584,31 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
     def _lookup_document(self, file_name: str) -> tuple[Document, list[Paragraph]] | None:
         return self.snapshot.documents.get(file_name) if self.snapshot else None
 
-    def _on_range_changed(self, lo: float, hi: float) -> None:
-        self._update_relations()
-        if self._state is not None:  # the window is part of the state undo goes back to
-            self._state = dataclasses.replace(self._state, view_range=(lo, hi))
+    def _update_outside_notice(self) -> None:
+        """Say so when matches of a filter lie outside the window."""
+        snapshot = self.snapshot
+        if snapshot is None or snapshot.filter.is_empty or not snapshot.events:
+            self.outside_notice.set_counts(0, 0)
+            return
+        spans = spans_of(snapshot.events)
+        self.outside_notice.set_counts(outside(spans, self.view.state.window), len(spans))
+
+    def _set_note(self, text: str) -> None:
+        self._note = (text, time.monotonic())
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """The counts, after a recent note (what Esc cleared) while it is fresh."""
+        counts = self._counts_text()
+        note = self._note
+        if note is not None and time.monotonic() - note[1] < NOTE_SECONDS:
+            counts = f"{note[0]}   ·   {counts}" if counts else note[0]
+        self.statusBar().showMessage(counts)
 
     def _update_relations(self) -> None:
         lo, hi = self.timeline.visible_range()
-        label = f"{from_day(max(lo, -719162)).year} – {from_day(min(hi, 2932896)).year}"
+        # hi is the first day past the window: name the year of its last day.
+        label = f"{from_day(max(lo, -719162)).year} – {from_day(min(hi - 1, 2932896)).year}"
         actor_counts = {code: w.count for code, w in self.actor_index.window(lo, hi).items()}
         weights = self.pair_index.window(lo, hi)
         bulk = self.bulk.window_weights(lo, hi)
@@ -469,7 +632,7 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         if busy:
             self.statusBar().showMessage(label)
         elif self.snapshot is not None:
-            self.statusBar().showMessage(self._counts_text())
+            self._show_counts()
 
     def _show_error(self, title: str, exc: BaseException) -> None:
         self._last_error = dialogs.show_error(self, title, exc)
@@ -504,17 +667,12 @@ class MainWindow(ViewHistoryMixin, QMainWindow):
         if isinstance(state, QByteArray) and self.restoreState(state):
             self._dock_sizer.cancel()  # the analyst's own layout wins
 
-    def _restore_range(self) -> None:
-        start, end = self.settings.view_start, self.settings.view_end
-        if start is not None and end is not None and end > start:
-            self.timeline.set_visible_range(start, end)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.qt_settings.setValue("geometry", self.saveGeometry())
         self.qt_settings.setValue("state", self.saveState())
         self.qt_settings.sync()
         if self.snapshot is not None and self.snapshot.events:
-            self.settings.view_start, self.settings.view_end = self.timeline.visible_range()
+            self.settings.view_start, self.settings.view_end = self.view.state.window
         self.settings.save()
         self.jobs.wait(10000)
         if self.store is not None:

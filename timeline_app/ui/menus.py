@@ -1,5 +1,5 @@
-"""The main window's menus, actions and window-wide keys (listed in Help > Keyboard
-shortcuts, ``dialogs.SHORTCUTS``: keep the two in step)."""
+"""The main window's menus, actions and keys. Help > Keyboard shortcuts lists them
+from the actions themselves (``keys.shortcut_entries``), so give each a status tip."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from timeline_app.services import Changes
 from timeline_app.ui import dialogs
+from timeline_app.ui.keys import widget_action
 
 if TYPE_CHECKING:
     from timeline_app.ui.main_window import MainWindow
@@ -57,19 +57,26 @@ def build_menus(w: MainWindow) -> None:
     add_action(w, file_menu, "&Quit", w.close, QKeySequence.StandardKey.Quit)
 
     edit = bar.addMenu("&Edit")
-    w.undo_action = add_action(w, edit, "&Undo view change", w.undo, QKeySequence.StandardKey.Undo)
-    w.redo_action = add_action(w, edit, "&Redo view change", w.redo, QKeySequence.StandardKey.Redo)
+    w.undo_action = add_action(
+        w,
+        edit,
+        "&Undo view change",
+        w.undo,
+        QKeySequence.StandardKey.Undo,
+        "Undo a change of filter, focus, selection, zoom or pan",
+    )
+    w.redo_action = add_action(
+        w, edit, "&Redo view change", w.redo, QKeySequence.StandardKey.Redo, "Redo it"
+    )
     w.update_history_actions()
 
     view = bar.addMenu("&View")
-    add_action(w, view, "&Fit all", w.timeline.fit_all, "Ctrl+0")
-    add_action(w, view, "&Zoom to selection", w.zoom_to_selection, "Z")
+    add_action(w, view, "&Fit all", w.timeline.fit_all, "Ctrl+0", "Fit all events")
+    view.addActions(timeline_actions(w))
     view.addSeparator()
     w.dark_action = add_action(w, view, "&Dark theme", w.toggle_dark, "Ctrl+Shift+D")
     w.dark_action.setCheckable(True)
-    w.bulk_action = add_action(
-        w, view, "Show &bulk events layer", lambda: w.changed.emit(Changes(filter=True)), "Ctrl+B"
-    )
+    w.bulk_action = add_action(w, view, "Show &bulk events layer", w.toggle_bulk_layer, "Ctrl+B")
     w.bulk_action.setCheckable(True)
     w.bulk_action.setChecked(True)
     view.addSeparator()
@@ -78,7 +85,7 @@ def build_menus(w: MainWindow) -> None:
     add_action(w, view, "&Reset layout", w.reset_layout)
 
     help_menu = bar.addMenu("&Help")
-    add_action(w, help_menu, "&Keyboard shortcuts", lambda: dialogs.show_shortcuts(w), "F1")
+    add_action(w, help_menu, "&Keyboard shortcuts", w.show_shortcuts, "F1", "List every key")
     add_action(
         w,
         help_menu,
@@ -87,5 +94,35 @@ def build_menus(w: MainWindow) -> None:
     )
 
     # Window-wide keys (they work wherever focus is).
-    add_action(w, w, "Search", w.focus_search, QKeySequence.StandardKey.Find)
-    add_action(w, w, "Clear", w.escape, "Esc")
+    add_action(
+        w, w, "Search", w.focus_search, QKeySequence.StandardKey.Find, "Search events and articles"
+    )
+    add_action(
+        w,
+        w,
+        "Clear",
+        w.escape,
+        "Esc",
+        "Clear one thing: the selection, then the lane focus, the search, the dates, "
+        "the categories, the modalities, the actors",
+    )
+
+
+def timeline_actions(w: MainWindow) -> list[QAction]:
+    """Keys that act while the timeline has focus (listed in the View menu and F1)."""
+    t = w.timeline
+    return [
+        widget_action(t, "Previous event on the lane", lambda: w.step_selection(-1), "Left", "Up"),
+        widget_action(t, "Next event on the lane", lambda: w.step_selection(+1), "Right", "Down"),
+        widget_action(
+            t,
+            "Show the selected event's source",
+            lambda: w.show_source(w.selected or ""),
+            "Return",
+            "Enter",
+        ),
+        widget_action(t, "&Zoom to the selected event", w.zoom_to_selection, "Z"),
+        widget_action(t, "Zoom in", lambda: w.zoom_by(0.7), "+", "="),
+        widget_action(t, "Zoom out", lambda: w.zoom_by(1 / 0.7), "-"),
+        widget_action(t, "Fit all (timeline)", t.fit_all, "Home", "F"),
+    ]

@@ -472,22 +472,9 @@ class TimelineView(QWidget):
         self.set_visible_range(lo - pad, hi + pad)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self.step(-1)
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
-            self.step(+1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected:
-            self.source_requested.emit(self._selected)
-        elif key == Qt.Key.Key_Escape:
+        # Keys are QActions on this widget (ui/keys.py, ui/menus.py), so Help lists them.
+        if event.key() == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
-        elif key in (Qt.Key.Key_Home, Qt.Key.Key_F):
-            self.fit_all()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
-            factor = 0.7 if key != Qt.Key.Key_Minus else 1 / 0.7
-            lo, hi = self.visible_range()
-            centre, half = (lo + hi) / 2, (hi - lo) / 2 * factor
-            self.set_visible_range(centre - half, centre + half)
         else:
             super().keyPressEvent(event)
 

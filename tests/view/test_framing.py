@@ -1,0 +1,76 @@
+"""Framing rules: the dense period, exact date ranges, what lies outside."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline_app.dates import to_day
+from timeline_app.framing import (
+    dense_period,
+    fit_window,
+    including,
+    outside,
+    range_window,
+    spans_of,
+    whole_years,
+)
+from timeline_app.ingest.corpus import read_corpus
+from timeline_app.services import bundled_corpus_paths
+
+
+def day(y: int, m: int = 1, d: int = 1) -> float:
+    return float(to_day(date(y, m, d)))
+
+
+def point(y: int, m: int = 6, d: int = 15) -> tuple[float, float]:
+    return day(y, m, d), day(y, m, d) + 1
+
+
+def test_whole_years_round_out() -> None:
+    assert whole_years(day(2016, 3, 4), day(2018, 7, 1)) == (day(2016), day(2019))
+    assert whole_years(day(2016, 3, 4), day(2016, 3, 5)) == (day(2016), day(2017))
+    # A half-open end on 1 January stays in the year before.
+    assert whole_years(day(2016), day(2018)) == (day(2016), day(2018))
+
+
+def test_dense_period_leaves_out_far_outliers() -> None:
+    spans = [point(1945), point(1960)] + [point(2015 + i % 6, 1 + i % 12) for i in range(30)]
+    assert dense_period(spans) == (day(2015), day(2021))
+    assert fit_window(spans) == (day(1945), day(2021))
+    assert outside(spans, (day(2015), day(2021))) == 2
+
+
+def test_a_few_events_are_all_framed() -> None:
+    spans = [point(1990), point(2016), point(2021)]
+    assert dense_period(spans) == (day(1990), day(2022))
+    assert dense_period([]) is None and fit_window([]) is None
+
+
+def test_a_long_span_is_framed_by_its_start_a_short_one_whole() -> None:
+    programme = (day(2021), day(2032))  # 2021 to 2031
+    visit = (day(2019, 12, 20), day(2020, 1, 10))
+    assert dense_period([programme]) == (day(2021), day(2022))
+    assert dense_period([visit]) == (day(2019), day(2021))
+
+
+def test_a_date_range_is_framed_exactly() -> None:
+    spans = [point(2019), point(2021)]
+    assert range_window(date(2016, 1, 1), date(2017, 12, 31), spans) == (day(2016), day(2018))
+    assert range_window(date(2016, 5, 1), None, spans) == (day(2016, 5, 1), day(2022))
+    assert range_window(None, date(2020, 6, 30), spans) == (day(2019), day(2020, 7, 1))
+    lo, hi = range_window(date(2030, 1, 1), None, spans)  # after every event
+    assert lo == day(2030) and hi > lo
+
+
+def test_including_widens_by_whole_years() -> None:
+    window = (day(2016), day(2022))
+    assert including(window, point(2019)) == window
+    assert including(window, point(2013)) == (day(2013), day(2022))
+    assert including(window, None) == window
+
+
+def test_the_seeds_first_view_is_2013_to_2022() -> None:
+    corpus = read_corpus(bundled_corpus_paths())
+    spans = spans_of(corpus.events)
+    assert dense_period(spans) == (day(2013), day(2023))
+    assert min(s[0] for s in spans) < day(1950)  # what fit-all would squeeze in

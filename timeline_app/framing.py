@@ -1,0 +1,98 @@
+"""Which time window shows a set of events: the rules behind "views frame what you ask for".
+
+Pure functions of the events' dates (day numbers, half-open ``[lo, hi)``), shared by the
+window's first view, a search or filter that frames its matches, and ``export-image``
+without ``--from``/``--to``, so the screen and a default figure agree.
+
+The *dense period* is the shortest run of time holding most (``DENSE_SHARE``) of the
+events, rounded out to whole years. On the bundled seeds that is 2013-2022: the few
+events of 1945-2007 and the end of a programme running to 2031 would otherwise squeeze
+the decade the articles are about into a fifth of the screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from timeline_app.dates import from_day, to_day
+from timeline_app.domain import Event
+
+Window = tuple[float, float]
+Span = tuple[float, float]  # [start day, end day) of one event
+
+DENSE_SHARE = 0.9
+# Up to this many events are all framed: with so few, none is an outlier.
+FEW_EVENTS = 5
+# A span longer than this is framed by its start (its bar runs on past the edge);
+# a shorter one (a month, a year, a visit of a few weeks) is framed whole.
+LONG_SPAN_DAYS = 2 * 366
+# With no events at all, show a wide modern window rather than nothing.
+EMPTY_WINDOW: Window = (float(to_day(date(1960, 1, 1))), float(to_day(date(2030, 1, 1))))
+
+
+def spans_of(events: Iterable[Event]) -> list[Span]:
+    return [(float(e.when.start_day), float(e.when.end_day)) for e in events]
+
+
+def whole_years(lo: float, hi: float) -> Window:
+    """The whole calendar years covering ``[lo, hi)`` (at least one year)."""
+    first = from_day(math.floor(lo)).year
+    last = from_day(max(math.ceil(hi) - 1, math.floor(lo))).year
+    return float(to_day(date(first, 1, 1))), float(to_day(date(last + 1, 1, 1)))
+
+
+def _reach(span: Span) -> float:
+    """Where a span stops counting for framing (see ``LONG_SPAN_DAYS``)."""
+    start, end = span
+    return end if end - start <= LONG_SPAN_DAYS else start + 1.0
+
+
+def dense_period(spans: Sequence[Span], share: float = DENSE_SHARE) -> Window | None:
+    """Whole years around the shortest stretch holding ``share`` of the spans' starts;
+    None without spans. The latest such stretch wins a tie (recent events matter more)."""
+    if not spans:
+        return None
+    ordered = sorted(spans)
+    n = len(ordered)
+    k = n if n <= FEW_EVENTS else max(1, math.ceil(share * n))
+    best = 0
+    for i in range(n - k + 1):
+        width = ordered[i + k - 1][0] - ordered[i][0]
+        if width <= ordered[best + k - 1][0] - ordered[best][0]:
+            best = i
+    chosen = ordered[best : best + k]
+    return whole_years(chosen[0][0], max(_reach(s) for s in chosen))
+
+
+def fit_window(spans: Sequence[Span]) -> Window | None:
+    """Whole years around every span (the "Show them" of matches outside the window)."""
+    if not spans:
+        return None
+    return whole_years(min(s[0] for s in spans), max(_reach(s) for s in spans))
+
+
+def range_window(start: date | None, end: date | None, spans: Sequence[Span]) -> Window:
+    """A date range framed exactly: ``[start, end]`` as typed; a missing end follows the
+    events' dense period (or the default window without events)."""
+    dense = dense_period(spans) or EMPTY_WINDOW
+    lo = float(to_day(start)) if start else dense[0]
+    hi = float(to_day(end) + 1) if end else dense[1]
+    if hi <= lo:  # only a start, after every event: a year from there
+        hi = lo + 366.0
+    return lo, hi
+
+
+def including(window: Window, span: Span | None) -> Window:
+    """``window`` widened (by whole years) so that ``span`` starts inside it."""
+    if span is None or window[0] <= span[0] < window[1]:
+        return window
+    grown = whole_years(min(window[0], span[0]), max(window[1], span[0] + 1.0))
+    return min(window[0], grown[0]), max(window[1], grown[1])
+
+
+def outside(spans: Sequence[Span], window: Window) -> int:
+    """How many spans have no day inside ``window``."""
+    lo, hi = window
+    return sum(1 for start, end in spans if end <= lo or start >= hi)
