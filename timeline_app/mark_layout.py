@@ -28,7 +28,7 @@ from __future__ import annotations
 import enum
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline_app.dates import from_day
@@ -50,13 +50,13 @@ MIN_LABEL_CHARS = 6  # a shortened title keeps at least this many characters
 class Style:
     """Pixel sizes of the marks and rows (the export scales them all together)."""
 
-    row: float = 22.0  # one row of dated marks
-    state_row: float = 15.0  # one row of long-running state bands
-    pad_top: float = 5.0
-    pad_bottom: float = 9.0  # room for the score band under the rows
+    row: float = 19.0  # one row of dated marks (titles are 11 px)
+    state_row: float = 13.0  # one row of long-running state bands
+    pad_top: float = 4.0
+    pad_bottom: float = 8.0  # room for the score band under the rows
     point_radius: float = 5.5
-    bar_height: float = 15.0
-    state_height: float = 11.0
+    bar_height: float = 14.0
+    state_height: float = 10.0
     label_gap: float = 4.0  # between a mark and its title
     row_gap: float = 3.0  # between two things in one row
     inside_pad: float = 5.0  # a title drawn inside its bar keeps this far from the ends
@@ -86,6 +86,8 @@ class PlacedMark:
     label_width: float
     label_inside: bool  # drawn inside the bar, from its visible start
     multilateral: bool
+    label_left: bool = False  # beside the mark on its left (at the right edge of the view)
+    title: str = ""  # the whole title, of which ``label`` may be a shortened part
 
     @property
     def event_index(self) -> int:
@@ -107,8 +109,10 @@ class PlacedMark:
         """Where the title goes when it is beside the mark (None: no title, or inside)."""
         if not self.label or self.label_inside:
             return None
-        right = self.span_px(days_per_pixel)[1] + gap
-        return right, right + self.label_width
+        x0, x1 = self.span_px(days_per_pixel)
+        if self.label_left:
+            return x0 - gap - self.label_width, x0 - gap
+        return x1 + gap, x1 + gap + self.label_width
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,10 +362,7 @@ def layout_timeline(
 
 
 def _at(mark: PlacedMark, y: float) -> PlacedMark:
-    return PlacedMark(
-        mark.kind, mark.lane, mark.members, mark.start, mark.end, mark.is_point, mark.row, y,
-        mark.width_px, mark.label, mark.label_width, mark.label_inside, mark.multilateral,
-    )  # fmt: skip
+    return replace(mark, y=y)
 
 
 def _place_states(
@@ -404,7 +405,7 @@ def _place_states(
         placed.append(
             PlacedMark(MarkKind.STATE, lane, (i,), float(event.when.start_day),
                        float(event.when.end_day), False, row, 0.0, 0.0, label, width, inside,
-                       multi)
+                       multi, title=title)
         )  # fmt: skip
     return placed, len(rows)
 
@@ -494,7 +495,7 @@ def _place_rows(
         placed.append(
             PlacedMark(c.kind, lane, tuple(c.members), start, c.end, c.is_point, row, 0.0,
                        c.width_px if c.is_point else 0.0, label,
-                       measure(label) if label else 0.0, inside, c.multilateral)
+                       measure(label) if label else 0.0, inside, c.multilateral, title=c.title)
         )  # fmt: skip
     return placed, len(rows)
 
@@ -525,19 +526,19 @@ def _choose_row(
             return r, c.title, False, text_x + full_w
         if best_short is None or room > best_short[0]:
             best_short = (room, r)
-    if not c.is_point and inside_room > 0:
-        short = shorten(c.title, inside_room, measure)
-        if short:
-            for r in range(len(rows) + 1):
-                if r == len(rows) or rows[r].free(x0, x1, gap):
-                    if r < LABEL_ROWS:
-                        return r, short, True, x1
-                    break
+    # No row has room for the whole title: the longer of a title shortened inside the
+    # bar (it takes no room of its own, so any row will do) and one shortened beside it.
+    inside = shorten(c.title, inside_room, measure) if not c.is_point and inside_room > 0 else ""
+    beside, beside_row = "", 0
     if best_short is not None:
-        room, r = best_short
-        short = shorten(c.title, room, measure)
-        if short:
-            return r, short, False, text_x + measure(short)
+        beside, beside_row = shorten(c.title, best_short[0], measure), best_short[1]
+    if inside and len(inside) >= len(beside):
+        first_free = next(
+            r for r in range(len(rows) + 1) if r == len(rows) or rows[r].free(x0, x1, gap)
+        )
+        return first_free, inside, True, x1
+    if beside:
+        return beside_row, beside, False, text_x + measure(beside)
     for r in range(len(rows) + 1):  # a bare mark: the first row with room for it
         if r == len(rows) and (r < LABEL_ROWS or c.same_day):
             # A new row, empty: the title fits in it after all (a same-day pile may grow
@@ -548,3 +549,112 @@ def _choose_row(
         if rows[r].free(x0, x1, gap):
             return r, "", False, x1
     raise AssertionError("unreachable: a new row always has room")
+
+
+# -- how much the analyst can read -------------------------------------------------------
+
+READABLE_CHARS = 12  # a title cut shorter than this (or to less) does not say what happened
+
+
+def readable_events(
+    layout: MarksLayout,
+    events: Sequence[Event],
+    window: tuple[float, float],
+    measure: Measure,
+    min_chars: int = READABLE_CHARS,
+) -> set[int]:
+    """Indices of the events in ``window`` whose title can be read without hovering: a
+    mark of theirs (not a cluster) shows the whole title, or at least ``min_chars``
+    characters of it, inside the window (a title running off its right edge is cut)."""
+    lo, hi = window
+    right_px = hi / layout.days_per_pixel
+    left_px = lo / layout.days_per_pixel
+    found: set[int] = set()
+    for mark in layout.marks:
+        if mark.kind is MarkKind.CLUSTER or not mark.label or mark.end <= lo or mark.start >= hi:
+            continue
+        if mark.label_inside:
+            x0, x1 = mark.span_px(layout.days_per_pixel)
+            room = min(x1, right_px) - max(x0, left_px) - 2 * layout.style.inside_pad
+        else:
+            beside = mark.label_span_px(layout.days_per_pixel, layout.style.label_gap)
+            assert beside is not None
+            room = min(beside[1], right_px) - max(beside[0], left_px)
+        shown = shorten(mark.label, room, measure) if room > 0 else ""
+        whole = events[mark.event_index].title
+        if (shown == mark.label and mark.label == whole) or len(
+            shown.rstrip(ELLIPSIS)
+        ) >= min_chars:
+            found.add(mark.event_index)
+    return found
+
+
+def in_window(events: Sequence[Event], window: tuple[float, float]) -> set[int]:
+    lo, hi = window
+    return {i for i, e in enumerate(events) if e.when.end_day > lo and e.when.start_day < hi}
+
+
+def titles_inside_view(
+    layout: MarksLayout, window: tuple[float, float], measure: Measure
+) -> MarksLayout:
+    """The layout with titles moved to the left of their marks where the view would
+    otherwise show less of them: a title cut by the view's right edge, or one shortened
+    to fit its bar, goes left when the row has room there for more of it. Cheap enough
+    for every pan (only such titles are looked at), and rows and lanes do not change,
+    so nothing jumps as the view moves."""
+    dpp, gap, pad = layout.days_per_pixel, layout.style.label_gap, layout.style.inside_pad
+    view_left, edge = window[0] / dpp, window[1] / dpp
+    changed: dict[int, PlacedMark] = {}
+    for n, mark in enumerate(layout.marks):
+        if not mark.label or mark.label_left or not mark.title:
+            continue
+        x0, x1 = mark.span_px(dpp)
+        if not view_left < x0 < edge:
+            continue  # its left side is out of view: nowhere better to go
+        if mark.label_inside:
+            room_now = min(x1, edge) - max(x0, view_left) - 2 * pad
+        else:
+            beside = mark.label_span_px(dpp, gap)
+            assert beside is not None
+            room_now = edge - beside[0]
+        now = (
+            mark.label
+            if measure(mark.label) <= room_now
+            else shorten(mark.label, room_now, measure)
+        )
+        if now == mark.title:
+            continue
+        occupied = [
+            span
+            for other in layout.marks
+            if other is not mark and _same_row(other, mark)
+            for span in _spans_of(layout, other)
+        ]
+        left_limit = max((b for a, b in occupied if b <= x0), default=float("-inf"))
+        room = x0 - gap - max(left_limit + layout.style.row_gap, view_left)
+        flipped = mark.title if measure(mark.title) <= room else shorten(mark.title, room, measure)
+        if len(flipped) > len(now):
+            changed[n] = _with_label(mark, flipped, measure(flipped))
+    if not changed:
+        return layout
+    marks = tuple(changed.get(n, m) for n, m in enumerate(layout.marks))
+    return MarksLayout(
+        layout.lanes, layout.boxes, marks, layout.span, layout.days_per_pixel, layout.style
+    )
+
+
+def _same_row(a: PlacedMark, b: PlacedMark) -> bool:
+    """State rows and dated rows are counted apart: row 0 of each is a different line."""
+    return (
+        a.lane == b.lane
+        and a.row == b.row
+        and (a.kind is MarkKind.STATE) == (b.kind is MarkKind.STATE)
+    )
+
+
+def _spans_of(layout: MarksLayout, mark: PlacedMark) -> list[tuple[float, float]]:
+    return [(left, right) for left, _top, right, _bottom in layout.rects(mark)]
+
+
+def _with_label(mark: PlacedMark, label: str, width: float) -> PlacedMark:
+    return replace(mark, label=label, label_width=width, label_inside=False, label_left=True)

@@ -13,7 +13,10 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtWidgets import QScrollBar
 
-MIN_LANE_PX = 34.0  # the shortest lane (one row of marks and the score band)
+from timeline_app.mark_layout import Style
+
+_STYLE = Style()
+MIN_LANE_PX = _STYLE.pad_top + _STYLE.row + _STYLE.pad_bottom  # one row and the score band
 WHEEL_STEP_PX = 60.0
 
 

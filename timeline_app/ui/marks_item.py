@@ -275,7 +275,10 @@ class _Painter:
             self.p.setPen(ink)
             self.p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             return
-        left = rect.right() + self.style.label_gap
+        if mark.label_left:  # moved left of its mark, away from the view's right edge
+            left = rect.left() - self.style.label_gap - mark.label_width
+        else:
+            left = rect.right() + self.style.label_gap
         box = QRectF(
             left, rect.center().y() - self.style.row / 2, mark.label_width + 2, self.style.row
         )

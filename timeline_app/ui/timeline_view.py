@@ -13,7 +13,7 @@ from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +28,13 @@ from timeline_app.bulk_layout import BulkIndex
 from timeline_app.dates import to_day
 from timeline_app.domain import Actor, Event, Pair
 from timeline_app.layout import order_lanes
-from timeline_app.mark_layout import MarkKind, MarksLayout, PlacedMark, layout_timeline
+from timeline_app.mark_layout import (
+    MarkKind,
+    MarksLayout,
+    PlacedMark,
+    layout_timeline,
+    titles_inside_view,
+)
 from timeline_app.ui.axes import DateAxis, LaneAxis, style_axis
 from timeline_app.ui.bulk_hits import bin_tooltip, bin_under, single_event_under
 from timeline_app.ui.bulk_painter import (
@@ -141,7 +147,8 @@ class TimelineView(QWidget):
         self._small_font = label_font(STATE_LABEL_PX)
         self._lane_labels: list[str] = []
         self._days_per_pixel = 1.0
-        self._layout = self._compute_layout()
+        self._base_layout = self._compute_layout()  # for the zoom, whatever the pan
+        self._layout = self._base_layout  # the same, titles kept inside the view
         self._bulk: BulkIndex | None = None
         self._bulk_layer: BulkLayer | None = None
         self._empty_message = EMPTY_NO_DATA
@@ -246,6 +253,10 @@ class TimelineView(QWidget):
 
     def layout(self) -> MarksLayout:
         return self._layout
+
+    def label_font(self) -> QFont:
+        """The font of the titles beside the marks (the layout measures with it)."""
+        return QFont(self._label_font)
 
     # -- view state -----------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -515,7 +526,10 @@ class TimelineView(QWidget):
         self._days_per_pixel = max((hi - lo) / width, 1e-6)
         old, top = self._layout, self.lanes_scroller.top()
         anchor = old.lane_at(top)
-        self._layout = self._compute_layout()
+        self._base_layout = self._compute_layout()
+        self._layout = titles_inside_view(
+            self._base_layout, (lo, hi), measure_for(self._label_font)
+        )
         self._apply_limits()
         self.lane_axis.set_labels(
             self._lane_labels, [self._layout.label_y(i) for i in range(len(self._lanes))]
@@ -566,6 +580,11 @@ class TimelineView(QWidget):
         dpp = (hi - lo) / max(self.view_box.width(), 1.0)
         if abs(dpp - self._days_per_pixel) > 1e-9 * max(dpp, 1e-9):
             self._relayout_timer.start()
+        else:
+            kept = titles_inside_view(self._base_layout, (lo, hi), measure_for(self._label_font))
+            if kept != self._layout:
+                self._layout = kept
+                self._refresh()
         self.range_changed.emit(lo, hi)
 
     def _on_resized(self, *_args: object) -> None:
