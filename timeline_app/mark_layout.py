@@ -297,13 +297,15 @@ def layout_timeline(
     titles: Sequence[str] | None = None,
     max_rows: int | None = MAX_ROWS,
     cluster_same_day: bool = False,
+    cluster_title: Callable[[Sequence[int]], str] | None = None,
     style: Style = Style(),
 ) -> MarksLayout:
     """Place every event on each of its lanes (see the module's rules).
 
     ``measure`` gives the width of a title in the label font; ``measure_small`` that
     of a state's title (a smaller font; ``measure`` by default). ``titles`` replaces
-    the events' own titles (one per event, e.g. with a note number in front).
+    the events' own titles (one per event, e.g. with a note number in front), and
+    ``cluster_title`` the title of a cluster of the events at these indices.
 
     A lane that needs more than ``max_rows`` rows is laid out again with wider piles
     (two, four ... symbol widths), each pile of two or more a cluster, and the layout
@@ -339,8 +341,9 @@ def layout_timeline(
         best: tuple[list[PlacedMark], int] | None = None
         for widening in _CLUSTER_WIDENING:
             candidates = _clusters(
-                events, names, dated, dpp, measure, selected, style, widening, cluster_same_day
-            )
+                events, names, dated, dpp, measure, selected, style, widening, cluster_same_day,
+                cluster_title,
+            )  # fmt: skip
             found = _place_rows(candidates, lane, dpp, measure, style)
             if best is None or found[1] < best[1]:
                 best = found
@@ -348,14 +351,16 @@ def layout_timeline(
                 break
         assert best is not None  # _CLUSTER_WIDENING is not empty
         dated_marks, rows = best
+        # A lane of states only needs no empty row of dated marks under them.
+        rows = rows if rows or state_rows else 1
         height = style.pad_top + state_rows * style.state_row
-        height += max(rows, 1) * style.row + style.pad_bottom
+        height += rows * style.row + style.pad_bottom
         rows_top = top + style.pad_top + state_rows * style.state_row
         for m in state_marks:
             marks.append(_at(m, top + style.pad_top + (m.row + 0.5) * style.state_row))
         for m in dated_marks:
             marks.append(_at(m, rows_top + (m.row + 0.5) * style.row))
-        boxes.append(LaneBox(top, height, state_rows, max(rows, 1)))
+        boxes.append(LaneBox(top, height, state_rows, rows))
         top += height
     covered = (first, last) if events else (0.0, 0.0)
     return MarksLayout(tuple(lanes), tuple(boxes), tuple(marks), covered, dpp, style)
@@ -420,6 +425,7 @@ def _clusters(
     style: Style,
     widening: int = 1,
     cluster_same_day: bool = False,
+    cluster_title: Callable[[Sequence[int]], str] | None = None,
 ) -> list[_Candidate]:
     """One candidate per event, except piles of point-like marks too deep to stack that
     zooming can still separate: those become one cluster each. With ``widening`` above
@@ -467,7 +473,8 @@ def _clusters(
             _Candidate(
                 sorted(pile, key=lambda i: (events[i].when.start_day, events[i].id)),
                 start, end, True, max(style.cluster_min_width, count_w),
-                cluster_label(members), min(rank_key(e, selected) for e in members),
+                cluster_title(pile) if cluster_title else cluster_label(members),
+                min(rank_key(e, selected) for e in members),
                 False, MarkKind.CLUSTER,
             )
         )  # fmt: skip

@@ -6,11 +6,16 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from timeline_app.dates import to_day
+from timeline_app.domain import Pair
 from timeline_app.services import Store
+
+from .test_render import svg_texts
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +112,30 @@ def test_the_main_help_mentions_export_image() -> None:
         [sys.executable, "-m", "timeline_app", "--help"], capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0 and "export-image" in done.stdout
+
+
+def test_an_svg_of_the_december_2021_talks_carries_the_event_titles(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    done = export_image(
+        "-o", "f.svg", "--db", str(seeded_db), "--from", "2021-11-20", "--to", "2021-12-20",
+        "--pairs", "IND-RUS", cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    texts = svg_texts(tmp_path / "f.svg")
+    store = Store.open(seeded_db)
+    lo, hi = to_day(date(2021, 11, 20)), to_day(date(2021, 12, 21))
+    titles = [
+        e.title
+        for e in store.events()
+        if Pair("IND", "RUS") in e.pairs and e.when.start_day < hi and e.when.end_day > lo
+    ]
+    store.close()
+    # Every event of the window is written as text: its title, whole or shortened.
+    written = {
+        title
+        for title in titles
+        for text in texts
+        if text == title or (text.endswith("…") and title.startswith(text[:-1].rstrip()))
+    }
+    assert len(titles) >= 15 and len(written) == len(titles), set(titles) - written

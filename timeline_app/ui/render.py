@@ -39,7 +39,12 @@ from timeline_app.export.image_options import (
     plan_figure,
 )
 from timeline_app.layout import actor_index, date_ticks, order_lanes, pair_index
-from timeline_app.mark_layout import MarksLayout, layout_timeline
+from timeline_app.mark_layout import (
+    MarksLayout,
+    cluster_label,
+    layout_timeline,
+    titles_inside_view,
+)
 from timeline_app.ui.legend import legend_height, paint_legend
 from timeline_app.ui.marks_item import (
     LABEL_PX,
@@ -56,7 +61,7 @@ REFERENCE = QSizeF(1600.0, 900.0)  # design units of a 16:9 slide
 ZOOM = 1.5  # screen painters (marks, legend, panel) are drawn this much larger
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GAP = 64.0, 48.0, 40.0, 24.0
 AXIS_HEIGHT = 36.0
-FIGURE_MAX_ROWS = 3  # a slide shows more lanes of fewer rows: clusters say the rest
+FIGURE_ROW_LIMITS = (None, 8, 5, 3)  # rows per lane tried in turn until the lanes fit
 NOTE_SPACING = 3.0  # between source notes
 PANEL_SHARE = 0.3  # of the content width, when the relationship panel is shown
 FOOTER_SHARE = 0.3  # of the page height the source notes may take at most
@@ -162,8 +167,14 @@ class FigureLayout:
             )
             gutter = min(widest + 20, body.width() * 0.25)
             width = body.width() - gutter
-            marks = self._layout_marks(plan, width)
-            if len(plan.lanes) <= 1 or marks.height * ZOOM <= body.height() - AXIS_HEIGHT:
+            room = body.height() - AXIS_HEIGHT
+            # Lanes as tall as their rows when they fit; else fewer rows (more clusters)
+            # before fewer lanes.
+            for max_rows in FIGURE_ROW_LIMITS:
+                marks = self._layout_marks(plan, width, max_rows)
+                if marks.height * ZOOM <= room:
+                    break
+            if len(plan.lanes) <= 1 or marks.height * ZOOM <= room:
                 break
             plan = self._plan(len(plan.lanes) - 1, limit)
         self.plan, self.labels, self.marks = plan, labels, marks
@@ -173,7 +184,7 @@ class FigureLayout:
         self.plot = QRectF(body.left() + gutter, body.top(), width, lanes_height)
         self.timeline = QRectF(body.left(), body.top(), body.width(), lanes_height + AXIS_HEIGHT)
 
-    def _layout_marks(self, plan: FigurePlan, width: float) -> MarksLayout:
+    def _layout_marks(self, plan: FigurePlan, width: float, max_rows: int | None) -> MarksLayout:
         """The window's layout rules at the figure's scale; a numbered event's title
         starts with its note number, so the number and the note read together."""
         lo, hi = plan.window
@@ -183,16 +194,18 @@ class FigureLayout:
             number = footer.number_of(event.id) if footer is not None else None
             titles.append(f"[{number}] {event.title}" if number is not None else event.title)
         # Only the events in the window: those outside would take stacking rows unseen.
-        return layout_timeline(
+        laid = layout_timeline(
             plan.shown,
             plan.lanes,
             (hi - lo) / (width / ZOOM),
             measure_for(fonts().mark),
             measure_small=measure_for(fonts().state),
             titles=titles,
-            max_rows=FIGURE_MAX_ROWS,
-            cluster_same_day=True,
+            cluster_title=lambda members: _cluster_title(plan, members),
+            max_rows=max_rows,
+            cluster_same_day=max_rows is not None and max_rows <= 3,
         )
+        return titles_inside_view(laid, plan.window, measure_for(fonts().mark))
 
     def _plan(self, max_lanes: int | None, note_limit: int) -> FigurePlan:
         s = self.source
@@ -355,6 +368,31 @@ def _paint_axis(painter: QPainter, geo: FigureLayout) -> None:
         painter.setPen(QColor(theme.text if tick.major else theme.muted_text))
         box = QRectF(centre - half, plot.bottom() + 9, 2 * half, metrics.height())
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tick.label)
+
+
+def _cluster_title(plan: FigurePlan, members: Sequence[int]) -> str:
+    """``[8–10, 12] 5 events · 2016–2017``: the notes of a cluster's events stay findable."""
+    title = cluster_label([plan.shown[i] for i in members])
+    footer = plan.footer
+    if footer is None:
+        return title
+    found = (footer.number_of(plan.shown[i].id) for i in members)
+    numbers = sorted(n for n in found if n is not None)
+    return f"[{number_ranges(numbers)}] {title}" if numbers else title
+
+
+def number_ranges(numbers: Sequence[int]) -> str:
+    """``1, 3–5, 8`` from ``[1, 3, 4, 5, 8]`` (sorted, distinct)."""
+    parts: list[str] = []
+    start = prev = None
+    for n in [*numbers, None]:
+        if start is not None and (n is None or prev is None or n != prev + 1):
+            parts.append(str(start) if start == prev else f"{start}–{prev}")
+            start = None
+        if n is not None and start is None:
+            start = n
+        prev = n
+    return ", ".join(parts)
 
 
 def _paint_numbers(
