@@ -55,7 +55,7 @@ from timeline_app.ui.marks_item import (
 )
 from timeline_app.ui.relation_view import RelationView
 from timeline_app.ui.theme import THEMES, Theme
-from timeline_app.ui.timeline_view import lane_label
+from timeline_app.ui.timeline_text import lane_label
 
 REFERENCE = QSizeF(1600.0, 900.0)  # design units of a 16:9 slide
 ZOOM = 1.5  # screen painters (marks, legend, panel) are drawn this much larger

@@ -1,13 +1,13 @@
 """The zoomable bilateral-ties timeline: one lane per pair of actors.
 
 Wheel zooms time around the cursor, drag pans, Shift+wheel (or the scrollbar)
-scrolls lanes, double-click fits all. Layout (lanes, stacking, hit testing) is
-computed by ``timeline_app.layout``; this module wires it to pyqtgraph.
+scrolls lanes, double-click fits all. Where marks and titles go (rows, clusters, lane
+heights, hit testing) is computed by ``timeline_app.mark_layout``; this module wires
+it to pyqtgraph. Tooltips and the cluster menu are in ``ui/timeline_text.py``.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -36,11 +36,10 @@ from timeline_app.mark_layout import (
     titles_inside_view,
 )
 from timeline_app.ui.axes import DateAxis, LaneAxis, style_axis
-from timeline_app.ui.bulk_hits import bin_tooltip, bin_under, single_event_under
 from timeline_app.ui.bulk_painter import (
     BulkLayer,
 )
-from timeline_app.ui.lane_scroller import WHEEL_STEP_PX, LaneScroller
+from timeline_app.ui.lane_scroller import LaneScroller
 from timeline_app.ui.marks_item import (
     STATE_LABEL_PX,
     MarksItem,
@@ -49,80 +48,18 @@ from timeline_app.ui.marks_item import (
     measure_for,
 )
 from timeline_app.ui.overview import OverviewStrip
-from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
+from timeline_app.ui.theme import LIGHT, Theme
+from timeline_app.ui.timeline_pointer import TimelinePointer
+from timeline_app.ui.timeline_text import (
+    cluster_menu,
+    lane_label,
+)
+from timeline_app.ui.timeline_viewbox import TimelineViewBox
 
 EMPTY_NO_DATA = "No events to show."
 MIN_VISIBLE_DAYS = 14.0
 MAX_VISIBLE_DAYS = 366.0 * 400
 LANE_AXIS_WIDTH = 170
-
-
-def lane_label(pair: Pair, actors: Mapping[str, Actor]) -> str:
-    def short(code: str) -> str:
-        actor = actors.get(code)
-        if actor is None or len(actor.name) > 14:
-            return code
-        return actor.name
-
-    return f"{short(pair.a)} – {short(pair.b)}"
-
-
-def cluster_tooltip(events: Sequence[Event], label: str) -> str:
-    """The events of a cluster, each title escaped (tooltips auto-detect HTML)."""
-    shown = [f"{html.escape(e.when.describe())}: {html.escape(e.title)}" for e in events[:12]]
-    if len(events) > 12:
-        shown.append(f"… and {len(events) - 12} more")
-    return (
-        f"<qt><b>{html.escape(label)}</b><br>"
-        + "<br>".join(shown)
-        + "<br><i>click to list them</i></qt>"
-    )
-
-
-def event_tooltip(event: Event, actors: Mapping[str, Actor]) -> str:
-    """Rich text built only from escaped pieces (tooltips auto-detect HTML)."""
-    names = ", ".join(
-        f"{html.escape(actors[p.code].name if p.code in actors else p.code)} ({p.role.value})"
-        for p in event.actors
-    )
-    sources = len(event.citations)
-    lines = [
-        f"<b>{html.escape(event.title)}</b>",
-        html.escape(event.when.describe()) + f" <i>({event.when.precision.value} precision)</i>",
-        names,
-        f"{html.escape(CATEGORY_LABELS[event.category])} · {html.escape(MODALITY_LABELS[event.modality])}"
-        f" · score {event.score:+g}",
-        f"{sources} source{'s' if sources != 1 else ''}",
-    ]
-    return "<qt>" + "<br>".join(lines) + "</qt>"
-
-
-class TimelineViewBox(pg.ViewBox):
-    """Wheel zooms time only; Shift+wheel scrolls lanes; double-click fits all."""
-
-    def __init__(self, owner: TimelineView) -> None:
-        super().__init__(enableMenu=False)
-        self._owner = owner
-        self.setMouseEnabled(x=True, y=True)
-        self.invertY(True)
-
-    def wheelEvent(self, ev, axis=None) -> None:
-        if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self._owner.scroll_lanes(-WHEEL_STEP_PX if ev.delta() > 0 else WHEEL_STEP_PX)
-            ev.accept()
-            return
-        super().wheelEvent(ev, axis=0)
-
-    def mouseDoubleClickEvent(self, ev) -> None:
-        self._owner.fit_all()
-        ev.accept()
-
-    def mouseClickEvent(self, ev) -> None:
-        if ev.button() == Qt.MouseButton.LeftButton:
-            self._owner.click_at(self.mapSceneToView(ev.scenePos()))
-            ev.accept()
-        else:
-            super().mouseClickEvent(ev)
 
 
 class TimelineView(QWidget):
@@ -165,6 +102,7 @@ class TimelineView(QWidget):
         self.plot.getPlotItem().layout.setContentsMargins(4, 6, 10, 4)
         self.marks = MarksItem(self._scene())
         self.view_box.addItem(self.marks)
+        self.pointer = TimelinePointer(self)
         self.lane_scroll = QScrollBar(Qt.Orientation.Vertical)
         self.lanes_scroller = LaneScroller(
             self.view_box, self.lane_scroll, lambda: self._layout.height, self._lane_span
@@ -250,6 +188,9 @@ class TimelineView(QWidget):
 
     def lanes(self) -> tuple[Pair, ...]:
         return self._lanes
+
+    def actors(self) -> Mapping[str, Actor]:
+        return self._actors
 
     def layout(self) -> MarksLayout:
         return self._layout
@@ -401,42 +342,16 @@ class TimelineView(QWidget):
         return self.plot.mapFromScene(scene_point).toPointF()
 
     # -- interaction ------------------------------------------------------------------
-    def _lane_point(self, point: QPointF) -> QPointF | None:
-        """``point`` (day, layout px) as (day, lane + 0.5), as the bulk hit tests take it."""
-        lane = self._layout.lane_at(point.y())
-        return None if lane is None else QPointF(point.x(), lane + 0.5)
-
     def bin_at(self, point: QPointF) -> tuple[int, float, float] | None:
         """(lane, lo, hi) of the bulk aggregate column under a point, if any."""
-        lane_point = self._lane_point(point)
-        if self._bulk_layer is None or lane_point is None:
-            return None
-        return bin_under(self._bulk_layer, lane_point, self.visible_range(), self.view_box.width())
+        return self.pointer.bin_at(point)
 
     def bulk_event_at(self, point: QPointF, slack_px: float = 4.0) -> int | None:
         """Key of the single bulk event drawn under a point (only when drawn one by one)."""
-        lane_point = self._lane_point(point)
-        if self._bulk_layer is None or lane_point is None:
-            return None
-        return single_event_under(
-            self._bulk_layer,
-            lane_point,
-            self.visible_range(),
-            self.view_box.width(),
-            slack_px * self._days_per_pixel,
-        )
-
-    def _bin_tooltip(self, point: QPointF) -> str:
-        found = self.bin_at(point)
-        if found is None or self._bulk_layer is None:
-            return ""
-        lane, lo, hi = found
-        return bin_tooltip(
-            self._bulk_layer, lane, lo, hi, lane_label(self._lanes[lane], self._actors)
-        )
+        return self.pointer.bulk_event_at(point, slack_px)
 
     def click_at(self, point: QPointF) -> None:
-        mark = self._mark_at(point)
+        mark = self.pointer.mark_at(point)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if mark is None:
             single = self.bulk_event_at(point)
@@ -459,24 +374,12 @@ class TimelineView(QWidget):
 
     def cluster_menu(self, mark: PlacedMark) -> QMenu:
         """The events of a cluster, to pick one; and a way to zoom until they separate."""
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        members = [self._events[i] for i in mark.members]
-        zoom = menu.addAction(f"Zoom in on these {len(members)} events")
-        lo = min(e.when.start_day for e in members)
-        hi = max(e.when.end_day for e in members)
-        zoom.triggered.connect(lambda: self._zoom_to_days(lo, hi))
-        menu.addSeparator()
-        for event in members:
-            # Action text is plain, but "&" marks a mnemonic: double it.
-            text = f"{event.when.describe()} · {event.title}".replace("&", "&&")
-            action = menu.addAction(text)
-            action.triggered.connect(
-                lambda _=False, eid=event.id, lane=mark.lane: self.select_event(
-                    eid, lane, emit=True
-                )
-            )
-        return menu
+        return cluster_menu(
+            self,
+            [self._events[i] for i in mark.members],
+            lambda event_id: self.select_event(event_id, mark.lane, emit=True),
+            self._zoom_to_days,
+        )
 
     def _zoom_to_days(self, lo: float, hi: float) -> None:
         pad = max((hi - lo) * 0.5, MIN_VISIBLE_DAYS / 2)
@@ -545,31 +448,16 @@ class TimelineView(QWidget):
         boxes = self._layout.boxes
         return (boxes[lane].top, boxes[lane].bottom) if 0 <= lane < len(boxes) else None
 
-    def _mark_at(self, point: QPointF) -> PlacedMark | None:
-        return self._layout.mark_at(point.x(), point.y())
-
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         if not self.view_box.sceneBoundingRect().contains(scene_pos):
             return
-        point = self.view_box.mapSceneToView(scene_pos)
-        mark = self._mark_at(point)
-        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-        if mark is None:
-            text = self._bin_tooltip(point)
-            if text:
-                QToolTip.showText(global_pos, text, self.plot)
-                self.plot.setCursor(Qt.CursorShape.CrossCursor)
-            else:
-                QToolTip.hideText()
-                self.plot.setCursor(Qt.CursorShape.ArrowCursor)
-            return
-        self.plot.setCursor(Qt.CursorShape.PointingHandCursor)
-        if mark.kind is MarkKind.CLUSTER:
-            members = [self._events[i] for i in mark.members]
-            text = cluster_tooltip(members, mark.label or f"{len(members)} events")
+        text, cursor = self.pointer.hover(self.view_box.mapSceneToView(scene_pos))
+        self.plot.setCursor(cursor)
+        if text:
+            global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
+            QToolTip.showText(global_pos, text, self.plot)
         else:
-            text = event_tooltip(self._events[mark.event_index], self._actors)
-        QToolTip.showText(global_pos, text, self.plot)
+            QToolTip.hideText()
 
     def _on_range_changed(self, *_args: object) -> None:
         lo, hi = self.visible_range()
