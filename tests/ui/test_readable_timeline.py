@@ -84,4 +84,4 @@ def test_one_zoom_into_a_month_of_2021_reads_almost_everything(
     settle(qtbot, window)
     assert overlapping(drawn_rects(window)) == []
     readable, shown = readable_share(window)
-    assert shown and readable / shown >= 0.8, (readable, shown)
+    assert shown and readable / shown >= 0.9, (readable, shown)
