@@ -586,7 +586,9 @@ def readable_events(
         else:
             beside = mark.label_span_px(layout.days_per_pixel, layout.style.label_gap)
             assert beside is not None
-            room = min(beside[1], right_px) - max(beside[0], left_px)
+            if beside[0] < left_px:
+                continue  # its start is out of view: the painter leaves it out
+            room = min(beside[1], right_px) - beside[0]
         shown = shorten(mark.label, room, measure) if room > 0 else ""
         whole = events[mark.event_index].title
         if (shown == mark.label and mark.label == whole) or len(

@@ -282,8 +282,8 @@ class _Painter:
         box = QRectF(
             left, rect.center().y() - self.style.row / 2, mark.label_width + 2, self.style.row
         )
-        if box.left() > self.clip.right() or box.right() < self.clip.left():
-            return
+        if box.left() > self.clip.right() or box.left() < self.clip.left() - 1:
+            return  # a title whose start is out of view would read as a stray fragment
         text = mark.label
         room = self.clip.right() - 2 - left
         if box.right() > self.clip.right() and room < mark.label_width:
