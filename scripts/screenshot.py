@@ -4,7 +4,8 @@ Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshot.py OUTPUT_DIR [--size
 
 Regenerates the README images: it builds a fresh database from the bundled seeds
 in a temporary folder (your own data is never touched), selects an event with
-several sources, and saves light and dark renders.
+several sources, and saves light and dark renders of the first view the window opens
+on, or of the window given with ``--from``/``--to`` (``2021-11-20``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def main() -> int:
         "--db", type=Path, help="an existing database (default: built from the seeds)"
     )
     parser.add_argument("--name", default="main-window", help="file name prefix")
+    parser.add_argument("--from", dest="date_from", default="", help="first day shown")
+    parser.add_argument("--to", dest="date_to", default="", help="last day shown")
+    parser.add_argument("--themes", default="light,dark")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.lower().split("x"))
     tmp = Path(tempfile.mkdtemp(prefix="timeline-shot-"))
@@ -54,12 +58,15 @@ def main() -> int:
         or max(events, key=lambda e: (len({c.document for c in e.citations}), e.when.start_day)).id
     )
     window.select_event(chosen)
-    window.timeline.zoom_to_event(chosen)
-    lo, hi = window.timeline.visible_range()
-    centre = (lo + hi) / 2
-    window.timeline.set_visible_range(centre - 365 * 6, centre + 365 * 2.5)
+    if args.date_from and args.date_to:
+        from timeline_app.dates import parse_iso, period_end, to_day
+
+        first, _ = parse_iso(args.date_from)
+        last = period_end(*parse_iso(args.date_to))
+        window.timeline.set_visible_range(to_day(first), to_day(last) + 1)
+    window.timeline.lanes_scroller.show(0.0)
     args.output.mkdir(parents=True, exist_ok=True)
-    for name in ("light", "dark"):
+    for name in args.themes.split(","):
         window.set_theme(THEMES[name])
         for _ in range(5):
             app.processEvents()

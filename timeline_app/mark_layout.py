@@ -57,7 +57,7 @@ class Style:
     point_radius: float = 5.5
     bar_height: float = 14.0
     state_height: float = 10.0
-    label_gap: float = 4.0  # between a mark and its title
+    label_gap: float = 6.0  # between a mark and its title (clear of the selection ring)
     row_gap: float = 3.0  # between two things in one row
     inside_pad: float = 5.0  # a title drawn inside its bar keeps this far from the ends
     cluster_min_width: float = 22.0

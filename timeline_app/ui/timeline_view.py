@@ -412,14 +412,25 @@ class TimelineView(QWidget):
         self.marks.set_scene(self._scene())
 
     def _compute_layout(self) -> MarksLayout:
-        return layout_timeline(
-            self._events,
-            self._lanes,
-            self._days_per_pixel,
-            measure_for(self._label_font),
-            selected=self._selected,
-            measure_small=measure_for(self._small_font),
-        )
+        """The layout for this zoom. The selection is titled first only when it would
+        otherwise go untitled: a click never shuffles marks whose titles already show."""
+
+        def laid(selected: str | None) -> MarksLayout:
+            return layout_timeline(
+                self._events,
+                self._lanes,
+                self._days_per_pixel,
+                measure_for(self._label_font),
+                selected=selected,
+                measure_small=measure_for(self._small_font),
+            )
+
+        plain = laid(None)
+        if self._selected is None:
+            return plain
+        index = next((i for i, e in enumerate(self._events) if e.id == self._selected), None)
+        titled = any(m.members == (index,) and m.label == m.title for m in plain.marks)
+        return plain if index is None or titled else laid(self._selected)
 
     def _relayout(self) -> None:
         """Lay the marks out again for the current zoom, keeping the lane at the top of
