@@ -19,6 +19,7 @@ from timeline_app.mark_layout import (
     cluster_label,
     layout_timeline,
     shorten,
+    titles_inside_view,
 )
 
 CHAR_PX = 6.0
@@ -226,3 +227,29 @@ def test_shorten_keeps_the_longest_prefix_that_fits() -> None:
     assert short.endswith(ELLIPSIS) and measure(short) <= 20 * CHAR_PX
     assert text.startswith(short[:-1])
     assert shorten(text, 3 * CHAR_PX, measure) == ""
+
+
+def test_a_title_cut_by_the_right_edge_moves_left_of_its_mark() -> None:
+    late = make_event("late", "2021-12-06", title="India and Russia sign AK-203 rifle contract")
+    layout = lay([late], days_per_pixel=1.0)
+    mark = layout.marks[0]
+    right = mark.start + 30  # the view ends 30 px after the mark: no room for the title
+    kept = titles_inside_view(layout, (mark.start - 400, right), measure)
+    moved = kept.marks[0]
+    assert moved.label_left and moved.label == late.title
+    left, _top, right_px, _bottom = kept.rects(moved)[1]
+    assert right_px <= moved.span_px(1.0)[0] and left >= (mark.start - 400) / 1.0
+    # With the whole title in view nothing moves; rows and lanes never change.
+    assert titles_inside_view(layout, (mark.start - 400, mark.start + 2000), measure) is layout
+    assert kept.boxes == layout.boxes and [m.row for m in kept.marks] == [
+        m.row for m in layout.marks
+    ]
+
+
+def test_a_title_moves_left_only_where_the_row_has_room() -> None:
+    before = make_event("before", "2021-11-20", title="x" * 30)
+    late = make_event("late", "2021-12-06", title="y" * 30)
+    layout = lay([before, late], days_per_pixel=1.0)
+    late_mark = next(m for m in layout.marks if m.event_index == 1)
+    kept = titles_inside_view(layout, (late_mark.start - 400, late_mark.start + 30), measure)
+    assert not overlaps(kept)
