@@ -1,0 +1,327 @@
+"""How each tie is drawn, and where a click hits it.
+
+A tie is drawn straight where that passes no node but its own two; else as the gentlest
+single curve that clears every other node; else along a path found around the nodes on
+a grid of the panel (``_detour``), its corners rounded where that still clears them. A
+tie that no click could reach (every point of it under a node, a label or another tie)
+is then bent until one point of it is free (``_make_clickable``).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from timeline_app.graph_layout.geometry import (
+    EDGE_CLEARANCE,
+    PAD,
+    Box,
+    Edge,
+    FloatArray,
+    Glyph,
+    Point,
+    polyline_distances,
+    segment_distance,
+)
+
+_CURVE_BENDS = (0.18, 0.3, 0.42, 0.56, 0.72, 0.9)  # control-point offset / chord length
+_CURVE_SAMPLES = 24  # points along a single curve
+_PIECE_SAMPLES = 12  # points along each piece of a path around nodes
+_GRID = 4.0  # px between the cells a path around nodes is searched on
+_SLACK = 3.0  # px kept beyond the clearance by a path, so rounding its corners stays clear
+_CLICK_GAP = 3.0  # px between a click point and any other tie
+_ENTRY = 14.0  # px around a node within which a path may join the grid
+
+Disc = tuple[Point, float]  # centre, radius
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A drawn tie from ``start`` to ``end``: straight without ``controls``; else a chain of
+    quadratic pieces, one per control point, joined halfway between consecutive controls
+    (one control is a single quadratic curve; a control given twice makes a sharp corner)."""
+
+    start: Point
+    end: Point
+    controls: tuple[Point, ...] = ()
+
+    def pieces(self) -> list[tuple[Point, Point, Point]]:
+        """The quadratic pieces (from, control, to)."""
+        c = self.controls
+        knots = [self.start]
+        knots += [
+            ((c[i][0] + c[i + 1][0]) / 2, (c[i][1] + c[i + 1][1]) / 2) for i in range(len(c) - 1)
+        ]
+        knots.append(self.end)
+        return [(knots[i], c[i], knots[i + 1]) for i in range(len(c))]
+
+    def point_at(self, t: float) -> Point:
+        (x0, y0), (x2, y2) = self.start, self.end
+        if not self.controls:
+            return x0 + (x2 - x0) * t, y0 + (y2 - y0) * t
+        pieces = self.pieces()
+        index = min(int(t * len(pieces)), len(pieces) - 1)
+        (x0, y0), (x1, y1), (x2, y2) = pieces[index]
+        u = t * len(pieces) - index
+        v = 1 - u
+        return v * v * x0 + 2 * v * u * x1 + u * u * x2, v * v * y0 + 2 * v * u * y1 + u * u * y2
+
+    def polyline(self) -> list[Point]:
+        n = len(self.controls)
+        if n == 0:
+            return [self.start, self.end]
+        samples = _CURVE_SAMPLES if n == 1 else _PIECE_SAMPLES * n
+        return [self.point_at(i / samples) for i in range(samples + 1)]
+
+
+def distance_to_polyline(point: Point, line: Sequence[Point]) -> float:
+    points = np.array([point], dtype=np.float64)
+    return float(polyline_distances(points, np.array(line, dtype=np.float64))[0])
+
+
+def _crossings(line: Sequence[Point], discs: Sequence[Disc], extra: float = 0.0) -> int:
+    """How many discs the polyline passes within their radius plus the clearance of."""
+    if not discs:
+        return 0
+    xs = np.array([p[0] for p in line], dtype=np.float64)
+    ys = np.array([p[1] for p in line], dtype=np.float64)
+    centres = np.array([c for c, _ in discs], dtype=np.float64)
+    radii = np.array([r for _, r in discs], dtype=np.float64)
+    d = segment_distance(
+        centres[:, 0:1], centres[:, 1:2], xs[None, :-1], ys[None, :-1], xs[None, 1:], ys[None, 1:]
+    )
+    return int((d.min(axis=1) < radii + EDGE_CLEARANCE + extra).sum())
+
+
+def _inside(line: Sequence[Point], area: Box) -> bool:
+    return all(area.contains(p) for p in line)
+
+
+def _curves(start: Point, end: Point, offsets: Sequence[float]) -> Iterator[Route]:
+    """Single curves bulging by each offset (px from the chord), both sides, middle first."""
+    (x0, y0), (x2, y2) = start, end
+    length = math.hypot(x2 - x0, y2 - y0) or 1.0
+    nx, ny = -(y2 - y0) / length, (x2 - x0) / length
+    for offset in offsets:
+        for at in (0.5, 0.3, 0.7):
+            for sign in (1.0, -1.0):
+                base = (x0 + (x2 - x0) * at, y0 + (y2 - y0) * at)
+                yield Route(
+                    start, end, ((base[0] + nx * sign * offset, base[1] + ny * sign * offset),)
+                )
+
+
+def _others(glyphs: Mapping[str, Glyph], edge: Edge) -> list[Disc]:
+    return [(g.centre, g.radius) for c, g in glyphs.items() if c not in (edge.a, edge.b)]
+
+
+def route_edges(glyphs: Mapping[str, Glyph], edges: Sequence[Edge], area: Box) -> dict[str, Route]:
+    """Each edge straight if that crosses no other node, else the gentlest clear curve,
+    else a path around the nodes; then the unclickable ones bent until they are not."""
+    routes: dict[str, Route] = {}
+    for edge in edges:
+        routes[edge.key] = _route_one(glyphs, edge, area)
+    return _make_clickable(glyphs, edges, routes, area)
+
+
+def _route_one(glyphs: Mapping[str, Glyph], edge: Edge, area: Box) -> Route:
+    start, end = glyphs[edge.a].centre, glyphs[edge.b].centre
+    others = _others(glyphs, edge)
+    straight = Route(start, end)
+    if _crossings(straight.polyline(), others) == 0:
+        return straight
+    length = math.hypot(end[0] - start[0], end[1] - start[1])
+    best: tuple[int, Route] = (_crossings(straight.polyline(), others), straight)
+    for curve in _curves(start, end, [bend * length for bend in _CURVE_BENDS]):
+        line = curve.polyline()
+        if not _inside(line, area):
+            continue
+        crossed = _crossings(line, others)
+        if crossed == 0:
+            return curve
+        if crossed < best[0]:
+            best = (crossed, curve)
+    return _detour(start, end, others, area) or best[1]
+
+
+# -- paths around nodes -------------------------------------------------------------------
+
+
+def _detour(start: Point, end: Point, others: Sequence[Disc], area: Box) -> Route | None:
+    """The shortest path on a grid from ``start`` to ``end`` that keeps clear of
+    ``others``, pulled taut and its corners rounded; None when the nodes wall it off."""
+    xs = np.arange(area.left, area.right + 0.01, _GRID)
+    ys = np.arange(area.top, area.bottom + 0.01, _GRID)
+    gx, gy = np.meshgrid(xs, ys)
+    cells = np.column_stack([gx.ravel(), gy.ravel()])
+    centres = np.array([c for c, _ in others], dtype=np.float64).reshape(-1, 2)
+    radii = np.array([r for _, r in others], dtype=np.float64)
+    reach = radii + EDGE_CLEARANCE + _SLACK
+    near = np.hypot(
+        cells[:, None, 0] - centres[None, :, 0], cells[:, None, 1] - centres[None, :, 1]
+    )
+    free: npt.NDArray[np.bool_] = np.asarray(~(near < reach[None, :]).any(axis=1))
+    width = len(xs)
+
+    def entries(point: Point) -> list[int]:
+        """Free cells close to a node that a straight stub from its centre reaches."""
+        d = np.hypot(cells[:, 0] - point[0], cells[:, 1] - point[1])
+        close = np.flatnonzero(free & (d <= _ENTRY))
+        return [
+            int(i) for i in close if _crossings([point, (cells[i, 0], cells[i, 1])], others) == 0
+        ]
+
+    sources, targets = entries(start), set(entries(end))
+    if not sources or not targets:
+        return None
+    path = _search(cells, free, width, start, end, sources, targets)
+    if path is None:
+        return None
+    corners = _pull_taut([start] + [(cells[i, 0], cells[i, 1]) for i in path] + [end], others)
+    inner = tuple(corners[1:-1])
+    for route in (
+        Route(start, end, inner),
+        Route(start, end, tuple(p for p in inner for _ in (0, 1))),
+    ):
+        if _crossings(route.polyline(), others) == 0:
+            return route
+    return None
+
+
+def _search(
+    cells: FloatArray,
+    free: npt.NDArray[np.bool_],
+    width: int,
+    start: Point,
+    end: Point,
+    sources: Sequence[int],
+    targets: set[int],
+) -> list[int] | None:
+    """A* over the free cells (8 neighbours), from any source to any target."""
+    height = len(cells) // width
+    gone = np.hypot(cells[:, 0] - end[0], cells[:, 1] - end[1])  # the heuristic
+    cost: dict[int, float] = {}
+    came: dict[int, int] = {}
+    queue: list[tuple[float, int]] = []
+    for s in sources:
+        cost[s] = math.hypot(cells[s, 0] - start[0], cells[s, 1] - start[1])
+        heapq.heappush(queue, (cost[s] + gone[s], s))
+    steps = [(dx, dy, _GRID * math.hypot(dx, dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    while queue:
+        _, here = heapq.heappop(queue)
+        if here in targets:
+            path = [here]
+            while path[-1] in came:
+                path.append(came[path[-1]])
+            return path[::-1]
+        row, col = divmod(here, width)
+        for dx, dy, step in steps:
+            r, c = row + dy, col + dx
+            if (dx, dy) == (0, 0) or not (0 <= r < height and 0 <= c < width):
+                continue
+            there = r * width + c
+            if not free[there]:
+                continue
+            total = cost[here] + step
+            if total < cost.get(there, math.inf):
+                cost[there], came[there] = total, here
+                heapq.heappush(queue, (total + gone[there], there))
+    return None
+
+
+def _pull_taut(points: Sequence[Point], others: Sequence[Disc]) -> list[Point]:
+    """Fewest corners: from each corner, straight on to the farthest point still in clear view."""
+    taut, i = [points[0]], 0
+    while i < len(points) - 1:
+        j = len(points) - 1
+        while j > i + 1 and _crossings([points[i], points[j]], others, _SLACK / 2) > 0:
+            j -= 1
+        taut.append(points[j])
+        i = j
+    return taut
+
+
+# -- clicking -----------------------------------------------------------------------------
+
+
+def _claimed(glyphs: Mapping[str, Glyph]) -> FloatArray:
+    """Boxes a click would hit before any tie: discs (and a margin) and labels."""
+    boxes = [g.disc.grown(PAD + 1).as_tuple() for g in glyphs.values()]
+    boxes += [g.label.grown(PAD).as_tuple() for g in glyphs.values()]
+    return np.array(boxes, dtype=np.float64).reshape(-1, 4)
+
+
+def _free_point(
+    route: Route, claimed: FloatArray, other_lines: Sequence[FloatArray]
+) -> Point | None:
+    """The point of ``route`` nearest its middle that is in no box and clear of other ties."""
+    ts = np.array([0.5 + s * k / 40 for k in range(20) for s in (1, -1)])
+    points = np.array([route.point_at(float(t)) for t in ts], dtype=np.float64)
+    inside = (
+        (points[:, None, 0] >= claimed[None, :, 0])
+        & (points[:, None, 0] <= claimed[None, :, 2])
+        & (points[:, None, 1] >= claimed[None, :, 1])
+        & (points[:, None, 1] <= claimed[None, :, 3])
+    ).any(axis=1)
+    ok = ~inside
+    for line in other_lines:
+        if not ok.any():
+            break
+        ok &= polyline_distances(points, line) >= _CLICK_GAP
+    found = np.flatnonzero(ok)
+    return None if len(found) == 0 else (float(points[found[0], 0]), float(points[found[0], 1]))
+
+
+def _free_points(
+    glyphs: Mapping[str, Glyph], routes: Mapping[str, Route]
+) -> dict[str, Point | None]:
+    claimed = _claimed(glyphs)
+    lines = {k: np.array(r.polyline(), dtype=np.float64) for k, r in routes.items()}
+    return {
+        key: _free_point(route, claimed, [line for k, line in lines.items() if k != key])
+        for key, route in routes.items()
+    }
+
+
+def click_points(glyphs: Mapping[str, Glyph], routes: Mapping[str, Route]) -> dict[str, Point]:
+    """On each route, the point nearest its middle that no node, label or other edge claims
+    (the middle where no point is free)."""
+    return {
+        key: point or routes[key].point_at(0.5)
+        for key, point in _free_points(glyphs, routes).items()
+    }
+
+
+def _make_clickable(
+    glyphs: Mapping[str, Glyph], edges: Sequence[Edge], routes: dict[str, Route], area: Box
+) -> dict[str, Route]:
+    """Bend each tie without a free point until it has one, clear of the nodes and of the
+    other ties' click points (so no tie is made clickable at another's expense)."""
+    free = _free_points(glyphs, routes)
+    stuck = [e for e in edges if free[e.key] is None]
+    if not stuck:
+        return routes
+    claimed = _claimed(glyphs)
+    for edge in stuck:
+        others = _others(glyphs, edge)
+        kept = np.array([p for k, p in free.items() if p is not None and k != edge.key])
+        other_lines = [np.array(r.polyline()) for k, r in routes.items() if k != edge.key]
+        start, end = routes[edge.key].start, routes[edge.key].end
+        length = math.hypot(end[0] - start[0], end[1] - start[1])
+        offsets = sorted({*(b * length for b in (0.3, 0.5, 0.7, 0.9, 1.2)), 14.0, 20.0, 28.0, 38.0})
+        for curve in _curves(start, end, offsets):
+            line = curve.polyline()
+            if not _inside(line, area) or _crossings(line, others) > 0:
+                continue
+            if len(kept) and polyline_distances(kept, np.array(line)).min() < _CLICK_GAP:
+                continue
+            point = _free_point(curve, claimed, other_lines)
+            if point is not None:
+                routes[edge.key], free[edge.key] = curve, point
+                break
+    return routes
