@@ -61,22 +61,29 @@ class Route:
         return [(knots[i], c[i], knots[i + 1]) for i in range(len(c))]
 
     def point_at(self, t: float) -> Point:
+        x, y = self.points_at(np.array([t], dtype=np.float64))[0]
+        return float(x), float(y)
+
+    def points_at(self, ts: FloatArray) -> FloatArray:
+        """Points (n, 2) at parameters ``ts`` in 0..1, each piece taking an equal share."""
         (x0, y0), (x2, y2) = self.start, self.end
         if not self.controls:
-            return x0 + (x2 - x0) * t, y0 + (y2 - y0) * t
-        pieces = self.pieces()
-        index = min(int(t * len(pieces)), len(pieces) - 1)
-        (x0, y0), (x1, y1), (x2, y2) = pieces[index]
-        u = t * len(pieces) - index
-        v = 1 - u
-        return v * v * x0 + 2 * v * u * x1 + u * u * x2, v * v * y0 + 2 * v * u * y1 + u * u * y2
+            return np.column_stack([x0 + (x2 - x0) * ts, y0 + (y2 - y0) * ts])
+        pieces = np.array(self.pieces(), dtype=np.float64)  # (n, 3, 2)
+        n = len(pieces)
+        index = np.minimum((ts * n).astype(np.intp), n - 1)
+        u = (ts * n - index)[:, None]
+        p0, p1, p2 = pieces[index, 0], pieces[index, 1], pieces[index, 2]
+        points: FloatArray = (1 - u) ** 2 * p0 + 2 * (1 - u) * u * p1 + u * u * p2
+        return points
 
     def polyline(self) -> list[Point]:
         n = len(self.controls)
         if n == 0:
             return [self.start, self.end]
         samples = _CURVE_SAMPLES if n == 1 else _PIECE_SAMPLES * n
-        return [self.point_at(i / samples) for i in range(samples + 1)]
+        points = self.points_at(np.linspace(0.0, 1.0, samples + 1))
+        return [(float(x), float(y)) for x, y in points]
 
 
 def distance_to_polyline(point: Point, line: Sequence[Point]) -> float:
@@ -248,6 +255,8 @@ def _pull_taut(points: Sequence[Point], others: Sequence[Disc]) -> list[Point]:
 
 # -- clicking -----------------------------------------------------------------------------
 
+_CLICK_TS = np.array([0.5 + s * k / 40 for k in range(20) for s in (1, -1)])  # middle first
+
 
 def _claimed(glyphs: Mapping[str, Glyph]) -> FloatArray:
     """Boxes a click would hit before any tie: discs (and a margin) and labels."""
@@ -256,36 +265,54 @@ def _claimed(glyphs: Mapping[str, Glyph]) -> FloatArray:
     return np.array(boxes, dtype=np.float64).reshape(-1, 4)
 
 
-def _free_point(
-    route: Route, claimed: FloatArray, other_lines: Sequence[FloatArray]
-) -> Point | None:
+class _Segments:
+    """Every drawn tie's polyline as one array of segments, each knowing its tie."""
+
+    def __init__(self, routes: Mapping[str, Route]) -> None:
+        lines = {k: np.array(r.polyline(), dtype=np.float64) for k, r in routes.items()}
+        self.owner = np.array(
+            [k for k, line in lines.items() for _ in range(len(line) - 1)], dtype=object
+        )
+        self.starts = np.concatenate([ln[:-1] for ln in lines.values()] or [np.empty((0, 2))])
+        self.ends = np.concatenate([ln[1:] for ln in lines.values()] or [np.empty((0, 2))])
+
+    def clear_of_others(self, points: FloatArray, key: str) -> npt.NDArray[np.bool_]:
+        """Per point, whether every tie but ``key`` keeps the click gap from it."""
+        other = self.owner != key
+        if not other.any():
+            return np.ones(len(points), dtype=bool)
+        s, e = self.starts[other], self.ends[other]
+        d = segment_distance(
+            points[:, 0:1],
+            points[:, 1:2],
+            s[None, :, 0],
+            s[None, :, 1],
+            e[None, :, 0],
+            e[None, :, 1],
+        )
+        return np.asarray(d.min(axis=1) >= _CLICK_GAP)
+
+
+def _free_point(route: Route, key: str, claimed: FloatArray, ties: _Segments) -> Point | None:
     """The point of ``route`` nearest its middle that is in no box and clear of other ties."""
-    ts = np.array([0.5 + s * k / 40 for k in range(20) for s in (1, -1)])
-    points = np.array([route.point_at(float(t)) for t in ts], dtype=np.float64)
+    points = route.points_at(_CLICK_TS)
     inside = (
         (points[:, None, 0] >= claimed[None, :, 0])
         & (points[:, None, 0] <= claimed[None, :, 2])
         & (points[:, None, 1] >= claimed[None, :, 1])
         & (points[:, None, 1] <= claimed[None, :, 3])
     ).any(axis=1)
-    ok = ~inside
-    for line in other_lines:
-        if not ok.any():
-            break
-        ok &= polyline_distances(points, line) >= _CLICK_GAP
-    found = np.flatnonzero(ok)
+    found = np.flatnonzero(~inside)
+    if len(found):
+        found = found[ties.clear_of_others(points[found], key)]
     return None if len(found) == 0 else (float(points[found[0], 0]), float(points[found[0], 1]))
 
 
 def _free_points(
     glyphs: Mapping[str, Glyph], routes: Mapping[str, Route]
 ) -> dict[str, Point | None]:
-    claimed = _claimed(glyphs)
-    lines = {k: np.array(r.polyline(), dtype=np.float64) for k, r in routes.items()}
-    return {
-        key: _free_point(route, claimed, [line for k, line in lines.items() if k != key])
-        for key, route in routes.items()
-    }
+    claimed, ties = _claimed(glyphs), _Segments(routes)
+    return {key: _free_point(route, key, claimed, ties) for key, route in routes.items()}
 
 
 def click_points(glyphs: Mapping[str, Glyph], routes: Mapping[str, Route]) -> dict[str, Point]:
@@ -310,7 +337,7 @@ def _make_clickable(
     for edge in stuck:
         others = _others(glyphs, edge)
         kept = np.array([p for k, p in free.items() if p is not None and k != edge.key])
-        other_lines = [np.array(r.polyline()) for k, r in routes.items() if k != edge.key]
+        ties = _Segments(routes)
         start, end = routes[edge.key].start, routes[edge.key].end
         length = math.hypot(end[0] - start[0], end[1] - start[1])
         offsets = sorted({*(b * length for b in (0.3, 0.5, 0.7, 0.9, 1.2)), 14.0, 20.0, 28.0, 38.0})
@@ -320,7 +347,7 @@ def _make_clickable(
                 continue
             if len(kept) and polyline_distances(kept, np.array(line)).min() < _CLICK_GAP:
                 continue
-            point = _free_point(curve, claimed, other_lines)
+            point = _free_point(curve, edge.key, claimed, ties)
             if point is not None:
                 routes[edge.key], free[edge.key] = curve, point
                 break

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -97,6 +97,14 @@ class RelationView(QGraphicsView):
         self._label = ""
         self._highlight: tuple[str | None, str | None] = (None, None)
         self._press: tuple[QPointF, QGraphicsItem | None, QPointF] | None = None
+        # Laying out and routing a crowded window takes a few hundred ms: on screen it
+        # runs after the events of this turn (the timeline paints first, and a burst of
+        # pans lays out once); every query of the drawing runs what is pending first.
+        self._pending = False
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self._flush)
         self.set_theme(LIGHT)
 
     # -- public API -------------------------------------------------------------
@@ -110,6 +118,7 @@ class RelationView(QGraphicsView):
     def set_actors(self, actors: Sequence[Actor]) -> None:
         """A new data set: nodes are laid out anew as windows show them."""
         self.scene().clear()
+        self._pending = False
         self._nodes, self._edges, self._ties, self._drawn = {}, {}, {}, {}
         self._anchors = {a.code: geo_anchor(a) for a in actors}
         self._layout, self._routed, self._click_points = None, None, {}
@@ -134,30 +143,47 @@ class RelationView(QGraphicsView):
         known = self._nodes.keys()
         self._ties = {p: w for p, w in weights.items() if w.count > 0 and {p.a, p.b} <= known}
         self._actor_counts = actor_counts
-        self._show_ties()
+        if self.isVisible() and not self.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+            self._pending = True
+            self._flush_timer.start()
+        else:  # off screen (a figure export) it is rendered at once, without an event loop
+            self._show_ties()
+
+    def _flush(self) -> None:
+        """Lay out and draw the window given last, if not done yet."""
+        if self._pending:
+            self._pending = False
+            self._show_ties()
 
     def set_highlight(self, pair_key: str | None = None, actor: str | None = None) -> None:
         self._highlight = (pair_key, actor)
+        if self._pending:
+            return  # drawn with this highlight when the pending window is
         if len(self._ties) > MAX_TIES:
             self._show_ties()  # a focused tie is drawn even when it is not among the strongest
         else:
             self._apply_highlight()
 
     def edge_items(self) -> dict[str, QGraphicsItem]:
+        self._flush()
         return {k: e for k, e in self._edges.items() if e.isVisible()}
 
     def node_items(self) -> dict[str, QGraphicsItem]:
+        self._flush()
         return {k: n for k, n in self._nodes.items() if n.isVisible()}
 
     def scene_pos_of_edge(self, pair_key: str) -> QPointF:
         """A point on the drawn edge that hits it: on no node, label or other edge."""
+        self._flush()
         point = self._click_points.get(pair_key)
         return QPointF(*point) if point else self._edges[pair_key].path.pointAtPercent(0.5)
 
     def scene_pos_of_node(self, code: str) -> QPointF:
+        self._flush()
         return self._nodes[code].pos()
 
     def empty(self) -> bool:
+        self._flush()
         return not any(e.isVisible() for e in self._edges.values())
 
     def message(self) -> str:
@@ -296,11 +322,15 @@ class RelationView(QGraphicsView):
             node.dimmed = active and code not in lit_nodes
             node.update()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._flush()
+        super().paintEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         vw, vh = self._viewport_size()
         self.setSceneRect(QRectF(0, 0, vw, vh))  # scene units are viewport pixels
-        if self._drawn:
+        if self._drawn and not self._pending:
             self._routed = None
             self._show_ties()  # a new size: a new layout, same anchors, same order
 
