@@ -12,6 +12,7 @@ Pure geometry, with text measuring passed in, so it is tested with plain rectang
 * ``route_edges`` draws each tie straight, as a gentle curve, or along a path around the
   nodes in its way, so that no tie crosses a node that is not its own; ``click_points``
   finds on each drawn edge a point that hits it and nothing else.
+* ``node_budget`` and ``ties_that_fit``: a small panel draws fewer of the strongest ties.
 * ``measure_overlaps`` counts what a drawing gets wrong.
 """
 
@@ -21,6 +22,7 @@ from timeline_app.graph_layout.anchors import (
     schematic_to_geo,
     spread_targets,
 )
+from timeline_app.graph_layout.budget import NODE_AREA, node_budget, ties_that_fit
 from timeline_app.graph_layout.faults import Overlaps, measure_overlaps
 from timeline_app.graph_layout.geometry import (
     EDGE_CLEARANCE,
@@ -46,6 +48,7 @@ __all__ = [
     "EDGE_CLEARANCE",
     "GRID_STEP",
     "LABEL_GAP",
+    "NODE_AREA",
     "PAD",
     "SIDES",
     "Box",
@@ -62,7 +65,9 @@ __all__ = [
     "geo_to_schematic",
     "label_box",
     "measure_overlaps",
+    "node_budget",
     "route_edges",
     "schematic_to_geo",
     "spread_targets",
+    "ties_that_fit",
 ]

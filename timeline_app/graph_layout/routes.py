@@ -36,6 +36,7 @@ _GRID = 4.0  # px between the cells a path around nodes is searched on
 _SLACK = 3.0  # px kept beyond the clearance by a path, so rounding its corners stays clear
 _CLICK_GAP = 3.0  # px between a click point and any other tie
 _ENTRY = 14.0  # px around a node within which a path may join the grid
+_MAX_DETOUR = 160.0  # px a tie may grow to reach a spot where it can be clicked
 
 Disc = tuple[Point, float]  # centre, radius
 
@@ -276,8 +277,10 @@ class _Segments:
         self.starts = np.concatenate([ln[:-1] for ln in lines.values()] or [np.empty((0, 2))])
         self.ends = np.concatenate([ln[1:] for ln in lines.values()] or [np.empty((0, 2))])
 
-    def clear_of_others(self, points: FloatArray, key: str) -> npt.NDArray[np.bool_]:
-        """Per point, whether every tie but ``key`` keeps the click gap from it."""
+    def clear_of_others(
+        self, points: FloatArray, key: str, gap: float = _CLICK_GAP
+    ) -> npt.NDArray[np.bool_]:
+        """Per point, whether every tie but ``key`` keeps ``gap`` from it."""
         other = self.owner != key
         if not other.any():
             return np.ones(len(points), dtype=bool)
@@ -290,7 +293,7 @@ class _Segments:
             e[None, :, 0],
             e[None, :, 1],
         )
-        return np.asarray(d.min(axis=1) >= _CLICK_GAP)
+        return np.asarray(d.min(axis=1) >= gap)
 
 
 def _free_point(route: Route, key: str, claimed: FloatArray, ties: _Segments) -> Point | None:
@@ -327,8 +330,9 @@ def click_points(glyphs: Mapping[str, Glyph], routes: Mapping[str, Route]) -> di
 def _make_clickable(
     glyphs: Mapping[str, Glyph], edges: Sequence[Edge], routes: dict[str, Route], area: Box
 ) -> dict[str, Route]:
-    """Bend each tie without a free point until it has one, clear of the nodes and of the
-    other ties' click points (so no tie is made clickable at another's expense)."""
+    """Bend each tie without a free point through the nearest free spot it can reach
+    without crossing a node, and away from the other ties' click points (so no tie is made
+    clickable at another's expense)."""
     free = _free_points(glyphs, routes)
     stuck = [e for e in edges if free[e.key] is None]
     if not stuck:
@@ -339,16 +343,44 @@ def _make_clickable(
         kept = np.array([p for k, p in free.items() if p is not None and k != edge.key])
         ties = _Segments(routes)
         start, end = routes[edge.key].start, routes[edge.key].end
-        length = math.hypot(end[0] - start[0], end[1] - start[1])
-        offsets = sorted({*(b * length for b in (0.3, 0.5, 0.7, 0.9, 1.2)), 14.0, 20.0, 28.0, 38.0})
-        for curve in _curves(start, end, offsets):
+        for via in _free_spots(start, end, claimed, ties, edge.key, area):
+            # The quadratic curve through ``via`` at its middle.
+            control = (2 * via[0] - (start[0] + end[0]) / 2, 2 * via[1] - (start[1] + end[1]) / 2)
+            curve = Route(start, end, (control,))
             line = curve.polyline()
             if not _inside(line, area) or _crossings(line, others) > 0:
                 continue
             if len(kept) and polyline_distances(kept, np.array(line)).min() < _CLICK_GAP:
                 continue
-            point = _free_point(curve, edge.key, claimed, ties)
-            if point is not None:
-                routes[edge.key], free[edge.key] = curve, point
-                break
+            routes[edge.key], free[edge.key] = curve, via
+            break
     return routes
+
+
+def _free_spots(
+    start: Point, end: Point, claimed: FloatArray, ties: _Segments, key: str, area: Box
+) -> Iterator[Point]:
+    """Points a click would give to the tie ``key`` alone, the shortest detour first."""
+    xs = np.arange(area.left, area.right + 0.01, _GRID)
+    ys = np.arange(area.top, area.bottom + 0.01, _GRID)
+    gx, gy = np.meshgrid(xs, ys)
+    cells = np.column_stack([gx.ravel(), gy.ravel()])
+    detour = np.hypot(cells[:, 0] - start[0], cells[:, 1] - start[1])
+    detour += np.hypot(cells[:, 0] - end[0], cells[:, 1] - end[1])
+    chord = math.hypot(end[0] - start[0], end[1] - start[1])
+    near = np.flatnonzero(detour <= chord + _MAX_DETOUR)
+    near = near[np.argsort(detour[near], kind="stable")]
+    boxes = claimed[None, :, :]
+    for chunk in range(0, len(near), 128):
+        points = cells[near[chunk : chunk + 128]]
+        inside = (
+            (points[:, None, 0] >= boxes[..., 0] - 1)
+            & (points[:, None, 0] <= boxes[..., 2] + 1)
+            & (points[:, None, 1] >= boxes[..., 1] - 1)
+            & (points[:, None, 1] <= boxes[..., 3] + 1)
+        ).any(axis=1)
+        points = points[~inside]
+        if len(points):
+            points = points[ties.clear_of_others(points, key, _CLICK_GAP + 1)]
+        for x, y in points:
+            yield float(x), float(y)

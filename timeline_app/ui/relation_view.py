@@ -33,8 +33,10 @@ from timeline_app.graph_layout import (
     click_points,
     distance_to_polyline,
     geo_anchor,
+    node_budget,
     route_edges,
     spread_targets,
+    ties_that_fit,
 )
 from timeline_app.layout import EdgeWeight, strongest_ties
 from timeline_app.ui.relation_items import (
@@ -61,9 +63,11 @@ _DIM = 0.3  # opacity outside the highlight: still there, clearly secondary
 _EDGE_MARGIN = 4.0  # px between the viewport's edge and any node or label
 
 
-def reserved_radius(nodes: int) -> float:
-    """The largest node the layout makes room for: smaller when the panel is crowded."""
-    return MAX_RADIUS if nodes <= 20 else (10.0 if nodes <= 35 else 8.0)
+def reserved_radius(nodes: int, budget: int) -> float:
+    """The largest node the layout makes room for: smaller as the panel fills up (of the
+    ``budget`` nodes it has room for, 51 at the size it has in a 1366x768 window)."""
+    share = nodes / max(budget, 1)
+    return MAX_RADIUS if share <= 0.4 else (10.0 if share <= 0.7 else 8.0)
 
 
 class RelationView(QGraphicsView):
@@ -200,7 +204,11 @@ class RelationView(QGraphicsView):
         """Draw the strongest ties (and the focused ones), their nodes sized by events."""
         pair_key, actor = self._highlight
         focused = [p for p in self._ties if p.key == pair_key or actor in (p.a, p.b)]
-        self._drawn = drawn = strongest_ties(self._ties, MAX_TIES, keep=focused)
+        weights = self._ties
+        ranked = sorted(weights, key=lambda p: (-weights[p].count, p.key))
+        # A small panel draws fewer ties: as many of the strongest as its room has nodes for.
+        fit = ties_that_fit([(p.a, p.b) for p in ranked], MAX_TIES, node_budget(self._area()))
+        self._drawn = drawn = strongest_ties(weights, fit, keep=focused)
         summed: dict[str, int] = {}
         ties: dict[str, int] = {}  # every tie in the window, drawn or not, for tooltips
         for pair, weight in self._ties.items():
@@ -240,7 +248,7 @@ class RelationView(QGraphicsView):
         order = sorted(shown, key=lambda c: (-importance.get(c, 0), c))
         layout = self._layout
         previous = layout.order if layout is not None else []
-        crowded = reserved_radius(len(set(previous) | shown))
+        crowded = reserved_radius(len(set(previous) | shown), node_budget(self._area()))
         if layout is None or layout.size != self._viewport_size() or crowded < layout.radius:
             # A new size, or many more nodes (bulk data arrived): lay out anew, the
             # shown nodes first by importance; the anchors keep the picture alike.
@@ -264,10 +272,10 @@ class RelationView(QGraphicsView):
 
     def _new_layout(self, nodes: int) -> PanelLayout:
         vw, vh = self._viewport_size()
-        area = Box(_EDGE_MARGIN, CAPTION_HEIGHT, vw - _EDGE_MARGIN, vh - _EDGE_MARGIN)
+        area = self._area()
         legend = legend_box(QFontMetricsF(overlay_font(self.font())), vh)
         obstacle = Box(legend.left(), legend.top(), legend.right(), legend.bottom()).grown(2)
-        radius = reserved_radius(nodes)
+        radius = reserved_radius(nodes, node_budget(area))
         # Targets leave room for a label on the right of the easternmost node.
         room = Box(
             area.left + radius,
@@ -280,6 +288,11 @@ class RelationView(QGraphicsView):
         )
         layout.size = (vw, vh)
         return layout
+
+    def _area(self) -> Box:
+        """Where nodes and labels may go: the viewport less its margins and the caption."""
+        vw, vh = self._viewport_size()
+        return Box(_EDGE_MARGIN, CAPTION_HEIGHT, vw - _EDGE_MARGIN, vh - _EDGE_MARGIN)
 
     def _label_size(self, code: str) -> tuple[float, float]:
         fm = self._label_metrics
