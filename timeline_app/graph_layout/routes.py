@@ -10,6 +10,7 @@ is then bent until one point of it is free (``_make_clickable``).
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ _SLACK = 3.0  # px kept beyond the clearance by a path, so rounding its corners 
 _CLICK_GAP = 3.0  # px between a click point and any other tie
 _ENTRY = 14.0  # px around a node within which a path may join the grid
 _MAX_DETOUR = 160.0  # px a tie may grow to reach a spot where it can be clicked
+_SPOTS = 240  # free spots tried per unclickable tie, nearest first (time is bounded)
+_PATH_SPOTS = 6  # of which the nearest are tried with paths around nodes
 
 Disc = tuple[Point, float]  # centre, radius
 
@@ -298,7 +301,8 @@ class _Segments:
 
 def _free_point(route: Route, key: str, claimed: FloatArray, ties: _Segments) -> Point | None:
     """The point of ``route`` nearest its middle that is in no box and clear of other ties."""
-    points = route.points_at(_CLICK_TS)
+    knots = np.arange(1, len(route.controls)) / max(len(route.controls), 1)  # corners, too
+    points = route.points_at(np.concatenate([_CLICK_TS, knots]))
     inside = (
         (points[:, None, 0] >= claimed[None, :, 0])
         & (points[:, None, 0] <= claimed[None, :, 2])
@@ -343,18 +347,52 @@ def _make_clickable(
         kept = np.array([p for k, p in free.items() if p is not None and k != edge.key])
         ties = _Segments(routes)
         start, end = routes[edge.key].start, routes[edge.key].end
-        for via in _free_spots(start, end, claimed, ties, edge.key, area):
-            # The quadratic curve through ``via`` at its middle.
-            control = (2 * via[0] - (start[0] + end[0]) / 2, 2 * via[1] - (start[1] + end[1]) / 2)
-            curve = Route(start, end, (control,))
-            line = curve.polyline()
-            if not _inside(line, area) or _crossings(line, others) > 0:
-                continue
-            if len(kept) and polyline_distances(kept, np.array(line)).min() < _CLICK_GAP:
-                continue
-            routes[edge.key], free[edge.key] = curve, via
-            break
+        spots = list(
+            itertools.islice(_free_spots(start, end, claimed, ties, edge.key, area), _SPOTS)
+        )
+        # Smooth curves through the nearest spots first; else a path around the nodes
+        # through one of the few nearest.
+        shapes = ((via, c) for via in spots for c in _through(start, end, via))
+        # A path keeps off the other ties' click points as it keeps off nodes.
+        avoid = others + [
+            ((float(x), float(y)), _CLICK_GAP - EDGE_CLEARANCE + 0.5) for x, y in kept
+        ]
+        paths = ((v, _path_through(start, end, v, avoid, area)) for v in spots[:_PATH_SPOTS])
+        for via, curve in itertools.chain(shapes, paths):
+            if curve is not None and _fits(curve, others, kept, area):
+                routes[edge.key], free[edge.key] = curve, via
+                break
     return routes
+
+
+def _path_through(
+    start: Point, end: Point, via: Point, others: Sequence[Disc], area: Box
+) -> Route | None:
+    """Paths around the nodes from ``start`` to ``via`` and on to ``end``, with a corner at
+    ``via`` (where the route is at its middle)."""
+    first, second = _detour(start, via, others, area), _detour(via, end, others, area)
+    if first is None or second is None:
+        return None
+    return Route(start, end, (*first.controls, via, via, *second.controls))
+
+
+def _through(start: Point, end: Point, via: Point) -> Iterator[Route]:
+    """Curves from ``start`` to ``end`` through ``via`` at their middle: one quadratic, then
+    two pieces meeting at ``via`` (flatter there, so they bend sooner near the ends)."""
+    yield Route(
+        start, end, ((2 * via[0] - (start[0] + end[0]) / 2, 2 * via[1] - (start[1] + end[1]) / 2),)
+    )
+    for k in (0.25, 0.5):
+        dx, dy = k * (end[0] - start[0]), k * (end[1] - start[1])
+        yield Route(start, end, ((via[0] - dx, via[1] - dy), (via[0] + dx, via[1] + dy)))
+
+
+def _fits(route: Route, others: Sequence[Disc], kept: FloatArray, area: Box) -> bool:
+    """Inside the panel, clear of every other node and of the other ties' click points."""
+    line = route.polyline()
+    if not _inside(line, area) or _crossings(line, others) > 0:
+        return False
+    return not len(kept) or polyline_distances(kept, np.array(line)).min() >= _CLICK_GAP
 
 
 def _free_spots(
