@@ -9,6 +9,7 @@ import pytest
 from timeline_app.countries import (
     LEGACY_BULK_REGION,
     REGION_COLOURS,
+    UNKNOWN_REGION_COLOUR,
     actor_colour,
     actor_region,
     place_of,
@@ -155,7 +156,7 @@ def test_the_country_table_gives_regions_and_centroids() -> None:
 
 def test_imported_actors_get_their_region_and_its_colour() -> None:
     brazil = bulk_actor("BRA")
-    assert brazil.region == LEGACY_BULK_REGION  # stored as before; shown from the table
+    assert (brazil.region, brazil.colour) == ("Latin America", REGION_COLOURS["Latin America"])
     assert actor_region(brazil) == "Latin America"
     assert actor_colour(brazil) == REGION_COLOURS["Latin America"] != REGION_COLOURS["Europe"]
     assert actor_colour(bulk_actor("SWE")) == REGION_COLOURS["Europe"]
@@ -163,3 +164,12 @@ def test_imported_actors_get_their_region_and_its_colour() -> None:
     assert bulk_actor("MNP").name == "Northern Mariana Islands"  # named by the table
     curated = Actor("IND", "India", ActorKind.COUNTRY, "South Asia", "#ff9933", 0, 0)
     assert actor_colour(curated) == "#ff9933"
+
+
+def test_imported_actors_of_an_older_database_are_shown_with_the_tables_region() -> None:
+    # Older imports stored every actor as region "GDELT import", in grey.
+    stored = Actor("BRA", "Brazil", ActorKind.COUNTRY, LEGACY_BULK_REGION, "#9e9e9e", 0, 0)
+    assert actor_region(stored) == "Latin America"
+    assert actor_colour(stored) == REGION_COLOURS["Latin America"]
+    unknown = Actor("QQQ", "QQQ", ActorKind.COUNTRY, LEGACY_BULK_REGION, "#9e9e9e", 0, 0)
+    assert (actor_region(unknown), actor_colour(unknown)) == ("", UNKNOWN_REGION_COLOUR)

@@ -16,12 +16,7 @@ Pure geometry, with text measuring passed in, so it is tested with plain rectang
 * ``measure_overlaps`` counts what a drawing gets wrong.
 """
 
-from timeline_app.graph_layout.anchors import (
-    geo_anchor,
-    geo_to_schematic,
-    schematic_to_geo,
-    spread_targets,
-)
+from timeline_app.graph_layout.anchors import geo_anchor, spread_targets
 from timeline_app.graph_layout.budget import NODE_AREA, node_budget, ties_that_fit
 from timeline_app.graph_layout.faults import Overlaps, measure_overlaps
 from timeline_app.graph_layout.geometry import (
@@ -62,12 +57,10 @@ __all__ = [
     "click_points",
     "distance_to_polyline",
     "geo_anchor",
-    "geo_to_schematic",
     "label_box",
     "measure_overlaps",
     "node_budget",
     "route_edges",
-    "schematic_to_geo",
     "spread_targets",
     "ties_that_fit",
 ]

@@ -6,31 +6,18 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from timeline_app.countries import place_of
+from timeline_app.countries import place_of, schematic_to_geo
 from timeline_app.domain import Actor
 from timeline_app.graph_layout.geometry import Box, FloatArray, Point
 
 
 def geo_anchor(actor: Actor) -> Point:
-    """(east, north) in degrees: the table's centroid, else the actor's schematic x, y.
-
-    The schematic frame of resources/actors.yaml (x 0-100 east, y 0-64 north) maps onto
-    longitude -20..150 and latitude -10..60, the stretch of the world the curated data
-    is about; organisations and blocs are placed there by hand.
-    """
+    """(east, north) in degrees: the table's centroid, else the actor's schematic x, y
+    (``countries.schematic_to_geo``: organisations and blocs are placed there by hand)."""
     place = place_of(actor.code)
     if place is not None:
         return place.lon, place.lat
     return schematic_to_geo(actor.x, actor.y)
-
-
-def schematic_to_geo(x: float, y: float) -> Point:
-    return -20.0 + 1.7 * x, -10.0 + 1.1 * y
-
-
-def geo_to_schematic(lon: float, lat: float) -> Point:
-    """The inverse of ``schematic_to_geo``: a centroid in the actor table's frame."""
-    return (lon + 20.0) / 1.7, (lat + 10.0) / 1.1
 
 
 def _stretch(values: FloatArray, spread: float) -> FloatArray:
