@@ -207,7 +207,7 @@ class RelationView(QGraphicsView):
         weights = self._ties
         ranked = sorted(weights, key=lambda p: (-weights[p].count, p.key))
         # A small panel draws fewer ties: as many of the strongest as its room has nodes for.
-        fit = ties_that_fit([(p.a, p.b) for p in ranked], MAX_TIES, node_budget(self._area()))
+        fit = ties_that_fit([(p.a, p.b) for p in ranked], MAX_TIES, self._node_budget())
         self._drawn = drawn = strongest_ties(weights, fit, keep=focused)
         summed: dict[str, int] = {}
         ties: dict[str, int] = {}  # every tie in the window, drawn or not, for tooltips
@@ -248,7 +248,7 @@ class RelationView(QGraphicsView):
         order = sorted(shown, key=lambda c: (-importance.get(c, 0), c))
         layout = self._layout
         previous = layout.order if layout is not None else []
-        crowded = reserved_radius(len(set(previous) | shown), node_budget(self._area()))
+        crowded = reserved_radius(len(set(previous) | shown), self._node_budget())
         if layout is None or layout.size != self._viewport_size() or crowded < layout.radius:
             # A new size, or many more nodes (bulk data arrived): lay out anew, the
             # shown nodes first by importance; the anchors keep the picture alike.
@@ -273,9 +273,8 @@ class RelationView(QGraphicsView):
     def _new_layout(self, nodes: int) -> PanelLayout:
         vw, vh = self._viewport_size()
         area = self._area()
-        legend = legend_box(QFontMetricsF(overlay_font(self.font())), vh)
-        obstacle = Box(legend.left(), legend.top(), legend.right(), legend.bottom()).grown(2)
-        radius = reserved_radius(nodes, node_budget(area))
+        obstacle = self._legend_obstacle()
+        radius = reserved_radius(nodes, self._node_budget())
         # Targets leave room for a label on the right of the easternmost node.
         room = Box(
             area.left + radius,
@@ -288,6 +287,13 @@ class RelationView(QGraphicsView):
         )
         layout.size = (vw, vh)
         return layout
+
+    def _node_budget(self) -> int:
+        return node_budget(self._area(), [self._legend_obstacle()])
+
+    def _legend_obstacle(self) -> Box:
+        legend = legend_box(QFontMetricsF(overlay_font(self.font())), self._viewport_size()[1])
+        return Box(legend.left(), legend.top(), legend.right(), legend.bottom()).grown(2)
 
     def _area(self) -> Box:
         """Where nodes and labels may go: the viewport less its margins and the caption."""
