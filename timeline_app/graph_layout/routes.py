@@ -131,18 +131,34 @@ def _others(glyphs: Mapping[str, Glyph], edge: Edge) -> list[Disc]:
     return [(g.centre, g.radius) for c, g in glyphs.items() if c not in (edge.a, edge.b)]
 
 
-def route_edges(glyphs: Mapping[str, Glyph], edges: Sequence[Edge], area: Box) -> dict[str, Route]:
+def route_edges(
+    glyphs: Mapping[str, Glyph],
+    edges: Sequence[Edge],
+    area: Box,
+    previous: Mapping[str, Route] | None = None,
+) -> dict[str, Route]:
     """Each edge straight if that crosses no other node, else the gentlest clear curve,
-    else a path around the nodes; then the unclickable ones bent until they are not."""
+    else a path around the nodes; then the unclickable ones bent until they are not.
+
+    A route in ``previous`` (an earlier window's, between the same two points) is kept
+    while it still clears every node: a tie keeps its shape as the window moves (bent
+    to be clickable among other ties, say), and its search is not made again.
+    """
     routes: dict[str, Route] = {}
     for edge in edges:
-        routes[edge.key] = _route_one(glyphs, edge, area)
+        before = previous.get(edge.key) if previous else None
+        routes[edge.key] = _route_one(glyphs, edge, area, before)
     return _make_clickable(glyphs, edges, routes, area)
 
 
-def _route_one(glyphs: Mapping[str, Glyph], edge: Edge, area: Box) -> Route:
+def _route_one(
+    glyphs: Mapping[str, Glyph], edge: Edge, area: Box, before: Route | None = None
+) -> Route:
     start, end = glyphs[edge.a].centre, glyphs[edge.b].centre
     others = _others(glyphs, edge)
+    same_ends = before is not None and (before.start, before.end) == (start, end)
+    if before is not None and same_ends and _crossings(before.polyline(), others) == 0:
+        return before
     straight = Route(start, end)
     if _crossings(straight.polyline(), others) == 0:
         return straight

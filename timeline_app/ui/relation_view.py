@@ -30,6 +30,7 @@ from timeline_app.graph_layout import (
     Edge,
     PanelLayout,
     Point,
+    Route,
     click_points,
     distance_to_polyline,
     geo_anchor,
@@ -96,6 +97,7 @@ class RelationView(QGraphicsView):
         self._drawn: dict[Pair, EdgeWeight] = {}
         self._routed: tuple[frozenset[str], frozenset[str]] | None = None
         self._click_points: dict[str, Point] = {}
+        self._routes: dict[str, Route] = {}  # every tie's last route, for the next window
         self._ties: dict[Pair, EdgeWeight] = {}  # every tie of the window
         self._actor_counts: Mapping[str, int] | None = None
         self._label = ""
@@ -125,7 +127,7 @@ class RelationView(QGraphicsView):
         self._pending = False
         self._nodes, self._edges, self._ties, self._drawn = {}, {}, {}, {}
         self._anchors = {a.code: geo_anchor(a) for a in actors}
-        self._layout, self._routed, self._click_points = None, None, {}
+        self._layout, self._routed, self._click_points, self._routes = None, None, {}, {}
         for actor in actors:
             node = NodeItem(actor, self)
             node.setVisible(False)
@@ -314,7 +316,8 @@ class RelationView(QGraphicsView):
             return
         self._routed = key
         glyphs = {c: self._layout.glyphs[c] for c in shown}
-        routes = route_edges(glyphs, self._edge_list(), self._layout.area)
+        routes = route_edges(glyphs, self._edge_list(), self._layout.area, self._routes)
+        self._routes.update(routes)
         for pair_key, route in routes.items():
             self._edges[pair_key].set_route(route)
         self._click_points = click_points(glyphs, routes)
