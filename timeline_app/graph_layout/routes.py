@@ -109,8 +109,57 @@ def _crossings(line: Sequence[Point], discs: Sequence[Disc], extra: float = 0.0)
     return int((d.min(axis=1) < radii + EDGE_CLEARANCE + extra).sum())
 
 
-def _inside(line: Sequence[Point], area: Box) -> bool:
-    return all(area.contains(p) for p in line)
+@dataclass(frozen=True, slots=True)
+class Room:
+    """Where ties may run: inside ``area``, and outside ``keep_out`` (the legend, drawn
+    over the panel) wherever they can."""
+
+    area: Box
+    keep_out: tuple[Box, ...] = ()
+
+    def allows(self, line: Sequence[Point]) -> bool:
+        if not all(self.area.contains(p) for p in line):
+            return False
+        if not self.keep_out:
+            return True
+        points = np.array(line, dtype=np.float64)
+        return not any(_enters(points[:-1], points[1:], box) for box in self.keep_out)
+
+    def free_cells(self, cells: FloatArray) -> npt.NDArray[np.bool_]:
+        """Per grid cell, whether it lies outside every keep-out box."""
+        out = np.ones(len(cells), dtype=bool)
+        for box in self.keep_out:
+            out &= ~_in_box(cells, box)
+        return out
+
+
+def _slab(
+    start: FloatArray, step: FloatArray, lo: float, hi: float
+) -> tuple[FloatArray, FloatArray]:
+    """Per segment, the span of t (start + t * step) between lo and hi on one axis."""
+    flat = step == 0
+    safe = np.where(flat, 1.0, step)
+    t1, t2 = (lo - start) / safe, (hi - start) / safe
+    between = (start > lo) & (start < hi)
+    enter = np.where(flat, np.where(between, -np.inf, np.inf), np.minimum(t1, t2))
+    leave = np.where(flat, np.where(between, np.inf, -np.inf), np.maximum(t1, t2))
+    return enter, leave
+
+
+def _enters(starts: FloatArray, ends: FloatArray, box: Box) -> bool:
+    """Whether any segment passes through the inside of ``box`` (clipping, Liang-Barsky)."""
+    step = ends - starts
+    x_in, x_out = _slab(starts[:, 0], step[:, 0], box.left, box.right)
+    y_in, y_out = _slab(starts[:, 1], step[:, 1], box.top, box.bottom)
+    enter = np.maximum(np.maximum(x_in, y_in), 0.0)
+    leave = np.minimum(np.minimum(x_out, y_out), 1.0)
+    return bool((enter < leave).any())
+
+
+def _in_box(points: FloatArray, box: Box) -> npt.NDArray[np.bool_]:
+    x, y = points[:, 0], points[:, 1]
+    inside = (x > box.left) & (x < box.right) & (y > box.top) & (y < box.bottom)
+    return np.asarray(inside)
 
 
 def _curves(start: Point, end: Point, offsets: Sequence[float]) -> Iterator[Route]:
@@ -136,6 +185,7 @@ def route_edges(
     edges: Sequence[Edge],
     area: Box,
     previous: Mapping[str, Route] | None = None,
+    keep_out: Sequence[Box] = (),
 ) -> dict[str, Route]:
     """Each edge straight if that crosses no other node, else the gentlest clear curve,
     else a path around the nodes; then the unclickable ones bent until they are not.
@@ -144,44 +194,51 @@ def route_edges(
     while it still clears every node: a tie keeps its shape as the window moves (bent
     to be clickable among other ties, say), and its search is not made again.
     """
+    room = Room(area, tuple(keep_out))
     routes: dict[str, Route] = {}
     for edge in edges:
         before = previous.get(edge.key) if previous else None
-        routes[edge.key] = _route_one(glyphs, edge, area, before)
-    return _make_clickable(glyphs, edges, routes, area)
+        routes[edge.key] = _route_one(glyphs, edge, room, before)
+    return _make_clickable(glyphs, edges, routes, room)
 
 
 def _route_one(
-    glyphs: Mapping[str, Glyph], edge: Edge, area: Box, before: Route | None = None
+    glyphs: Mapping[str, Glyph], edge: Edge, room: Room, before: Route | None = None
 ) -> Route:
     start, end = glyphs[edge.a].centre, glyphs[edge.b].centre
     others = _others(glyphs, edge)
     same_ends = before is not None and (before.start, before.end) == (start, end)
-    if before is not None and same_ends and _crossings(before.polyline(), others) == 0:
+    if before is not None and same_ends and _fits(before, others, np.empty((0, 2)), room):
         return before
     straight = Route(start, end)
-    if _crossings(straight.polyline(), others) == 0:
+    best: tuple[int, Route] = (_crossings(straight.polyline(), others), straight)
+    if best[0] == 0 and room.allows(straight.polyline()):
         return straight
     length = math.hypot(end[0] - start[0], end[1] - start[1])
-    best: tuple[int, Route] = (_crossings(straight.polyline(), others), straight)
     for curve in _curves(start, end, [bend * length for bend in _CURVE_BENDS]):
         line = curve.polyline()
-        if not _inside(line, area):
+        if not room.allows(line):
             continue
         crossed = _crossings(line, others)
         if crossed == 0:
             return curve
         if crossed < best[0]:
             best = (crossed, curve)
-    return _detour(start, end, others, area) or best[1]
+    if best[0] == 0:  # clear of nodes, under the legend: better than any detour's search
+        return _detour(start, end, others, room) or straight
+    # Clear of the nodes matters more than clear of the legend.
+    return (
+        _detour(start, end, others, room) or _detour(start, end, others, Room(room.area)) or best[1]
+    )
 
 
 # -- paths around nodes -------------------------------------------------------------------
 
 
-def _detour(start: Point, end: Point, others: Sequence[Disc], area: Box) -> Route | None:
+def _detour(start: Point, end: Point, others: Sequence[Disc], room: Room) -> Route | None:
     """The shortest path on a grid from ``start`` to ``end`` that keeps clear of
     ``others``, pulled taut and its corners rounded; None when the nodes wall it off."""
+    area = room.area
     xs = np.arange(area.left, area.right + 0.01, _GRID)
     ys = np.arange(area.top, area.bottom + 0.01, _GRID)
     gx, gy = np.meshgrid(xs, ys)
@@ -193,6 +250,7 @@ def _detour(start: Point, end: Point, others: Sequence[Disc], area: Box) -> Rout
         cells[:, None, 0] - centres[None, :, 0], cells[:, None, 1] - centres[None, :, 1]
     )
     free: npt.NDArray[np.bool_] = np.asarray(~(near < reach[None, :]).any(axis=1))
+    free &= room.free_cells(cells)
     width = len(xs)
 
     def entries(point: Point) -> list[int]:
@@ -209,13 +267,14 @@ def _detour(start: Point, end: Point, others: Sequence[Disc], area: Box) -> Rout
     path = _search(cells, free, width, start, end, sources, targets)
     if path is None:
         return None
-    corners = _pull_taut([start] + [(cells[i, 0], cells[i, 1]) for i in path] + [end], others)
+    points = [start] + [(cells[i, 0], cells[i, 1]) for i in path] + [end]
+    corners = _pull_taut(points, others, room)
     inner = tuple(corners[1:-1])
     for route in (
         Route(start, end, inner),
         Route(start, end, tuple(p for p in inner for _ in (0, 1))),
     ):
-        if _crossings(route.polyline(), others) == 0:
+        if _crossings(route.polyline(), others) == 0 and room.allows(route.polyline()):
             return route
     return None
 
@@ -261,12 +320,16 @@ def _search(
     return None
 
 
-def _pull_taut(points: Sequence[Point], others: Sequence[Disc]) -> list[Point]:
+def _pull_taut(points: Sequence[Point], others: Sequence[Disc], room: Room) -> list[Point]:
     """Fewest corners: from each corner, straight on to the farthest point still in clear view."""
+
+    def blocked(a: Point, b: Point) -> bool:
+        return _crossings([a, b], others, _SLACK / 2) > 0 or not room.allows([a, b])
+
     taut, i = [points[0]], 0
     while i < len(points) - 1:
         j = len(points) - 1
-        while j > i + 1 and _crossings([points[i], points[j]], others, _SLACK / 2) > 0:
+        while j > i + 1 and blocked(points[i], points[j]):
             j -= 1
         taut.append(points[j])
         i = j
@@ -278,10 +341,12 @@ def _pull_taut(points: Sequence[Point], others: Sequence[Disc]) -> list[Point]:
 _CLICK_TS = np.array([0.5 + s * k / 40 for k in range(20) for s in (1, -1)])  # middle first
 
 
-def _claimed(glyphs: Mapping[str, Glyph]) -> FloatArray:
-    """Boxes a click would hit before any tie: discs (and a margin) and labels."""
+def _claimed(glyphs: Mapping[str, Glyph], keep_out: Sequence[Box] = ()) -> FloatArray:
+    """Boxes a click would hit before any tie, or not see it under: discs (and a
+    margin), labels and the keep-out boxes (the legend)."""
     boxes = [g.disc.grown(PAD + 1).as_tuple() for g in glyphs.values()]
     boxes += [g.label.grown(PAD).as_tuple() for g in glyphs.values()]
+    boxes += [b.as_tuple() for b in keep_out]
     return np.array(boxes, dtype=np.float64).reshape(-1, 4)
 
 
@@ -332,39 +397,42 @@ def _free_point(route: Route, key: str, claimed: FloatArray, ties: _Segments) ->
 
 
 def _free_points(
-    glyphs: Mapping[str, Glyph], routes: Mapping[str, Route]
+    glyphs: Mapping[str, Glyph], routes: Mapping[str, Route], keep_out: Sequence[Box] = ()
 ) -> dict[str, Point | None]:
-    claimed, ties = _claimed(glyphs), _Segments(routes)
+    claimed, ties = _claimed(glyphs, keep_out), _Segments(routes)
     return {key: _free_point(route, key, claimed, ties) for key, route in routes.items()}
 
 
-def click_points(glyphs: Mapping[str, Glyph], routes: Mapping[str, Route]) -> dict[str, Point]:
-    """On each route, the point nearest its middle that no node, label or other edge claims
-    (the middle where no point is free)."""
-    return {
-        key: point or routes[key].point_at(0.5)
-        for key, point in _free_points(glyphs, routes).items()
-    }
+def click_points(
+    glyphs: Mapping[str, Glyph], routes: Mapping[str, Route], keep_out: Sequence[Box] = ()
+) -> dict[str, Point]:
+    """On each route, the point nearest its middle that no node, label, other edge or
+    keep-out box claims; else one under a keep-out box (the legend is drawn over the
+    ties but takes no clicks); else the middle."""
+    points = _free_points(glyphs, routes, keep_out)
+    if keep_out and None in points.values():
+        points = {k: p or _free_points(glyphs, routes)[k] for k, p in points.items()}
+    return {key: point or routes[key].point_at(0.5) for key, point in points.items()}
 
 
 def _make_clickable(
-    glyphs: Mapping[str, Glyph], edges: Sequence[Edge], routes: dict[str, Route], area: Box
+    glyphs: Mapping[str, Glyph], edges: Sequence[Edge], routes: dict[str, Route], room: Room
 ) -> dict[str, Route]:
     """Bend each tie without a free point through the nearest free spot it can reach
     without crossing a node, and away from the other ties' click points (so no tie is made
     clickable at another's expense)."""
-    free = _free_points(glyphs, routes)
+    free = _free_points(glyphs, routes, room.keep_out)
     stuck = [e for e in edges if free[e.key] is None]
     if not stuck:
         return routes
-    claimed = _claimed(glyphs)
+    claimed = _claimed(glyphs, room.keep_out)
     for edge in stuck:
         others = _others(glyphs, edge)
         kept = np.array([p for k, p in free.items() if p is not None and k != edge.key])
         ties = _Segments(routes)
         start, end = routes[edge.key].start, routes[edge.key].end
         spots = list(
-            itertools.islice(_free_spots(start, end, claimed, ties, edge.key, area), _SPOTS)
+            itertools.islice(_free_spots(start, end, claimed, ties, edge.key, room.area), _SPOTS)
         )
         # Smooth curves through the nearest spots first; else a path around the nodes
         # through one of the few nearest.
@@ -373,20 +441,20 @@ def _make_clickable(
         avoid = others + [
             ((float(x), float(y)), _CLICK_GAP - EDGE_CLEARANCE + 0.5) for x, y in kept
         ]
-        paths = ((v, _path_through(start, end, v, avoid, area)) for v in spots[:_PATH_SPOTS])
+        paths = ((v, _path_through(start, end, v, avoid, room)) for v in spots[:_PATH_SPOTS])
         for via, curve in itertools.chain(shapes, paths):
-            if curve is not None and _fits(curve, others, kept, area):
+            if curve is not None and _fits(curve, others, kept, room):
                 routes[edge.key], free[edge.key] = curve, via
                 break
     return routes
 
 
 def _path_through(
-    start: Point, end: Point, via: Point, others: Sequence[Disc], area: Box
+    start: Point, end: Point, via: Point, others: Sequence[Disc], room: Room
 ) -> Route | None:
     """Paths around the nodes from ``start`` to ``via`` and on to ``end``, with a corner at
     ``via`` (where the route is at its middle)."""
-    first, second = _detour(start, via, others, area), _detour(via, end, others, area)
+    first, second = _detour(start, via, others, room), _detour(via, end, others, room)
     if first is None or second is None:
         return None
     return Route(start, end, (*first.controls, via, via, *second.controls))
@@ -403,10 +471,10 @@ def _through(start: Point, end: Point, via: Point) -> Iterator[Route]:
         yield Route(start, end, ((via[0] - dx, via[1] - dy), (via[0] + dx, via[1] + dy)))
 
 
-def _fits(route: Route, others: Sequence[Disc], kept: FloatArray, area: Box) -> bool:
-    """Inside the panel, clear of every other node and of the other ties' click points."""
+def _fits(route: Route, others: Sequence[Disc], kept: FloatArray, room: Room) -> bool:
+    """In the room, clear of every other node and of the other ties' click points."""
     line = route.polyline()
-    if not _inside(line, area) or _crossings(line, others) > 0:
+    if not room.allows(line) or _crossings(line, others) > 0:
         return False
     return not len(kept) or polyline_distances(kept, np.array(line)).min() >= _CLICK_GAP
 

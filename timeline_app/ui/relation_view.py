@@ -316,11 +316,14 @@ class RelationView(QGraphicsView):
             return
         self._routed = key
         glyphs = {c: self._layout.glyphs[c] for c in shown}
-        routes = route_edges(glyphs, self._edge_list(), self._layout.area, self._routes)
+        # Ties keep out from under the legend where they can: hidden there, they could
+        # be neither followed nor clicked.
+        legend = self._layout.obstacles
+        routes = route_edges(glyphs, self._edge_list(), self._layout.area, self._routes, legend)
         self._routes.update(routes)
         for pair_key, route in routes.items():
             self._edges[pair_key].set_route(route)
-        self._click_points = click_points(glyphs, routes)
+        self._click_points = click_points(glyphs, routes, legend)
 
     def _new_edge(self, pair: Pair) -> EdgeItem:
         edge = EdgeItem(pair, self._nodes[pair.a], self._nodes[pair.b], self)
