@@ -227,3 +227,18 @@ def test_a_smaller_panel_draws_fewer_of_the_strongest_ties() -> None:
     ranked = [("A", "B"), ("A", "C"), ("B", "C"), ("D", "E"), ("A", "F")]
     assert ties_that_fit(ranked, 10, 3) == 3  # the triangle; D-E would be a fourth node
     assert ties_that_fit(ranked, 2, 10) == 2 and ties_that_fit(ranked, 10, 10) == 5
+
+
+def test_a_tie_keeps_out_from_under_the_legend_where_it_can() -> None:
+    glyphs = {
+        c: Glyph(c, p, 8.0, "right", Box(0, 0, 1, 1))
+        for c, p in (("A", (40.0, 150.0)), ("B", (300.0, 250.0)))
+    }
+    legend = Box(6, 200, 234, 258)  # the straight tie would cross its top right corner
+    edges = [Edge("A-B", "A", "B")]
+    assert route_edges(glyphs, edges, AREA)["A-B"].controls == ()
+    route = route_edges(glyphs, edges, AREA, keep_out=[legend])["A-B"]
+    assert route.controls
+    assert not any(legend.contains(p) for p in route.polyline())
+    point = click_points(glyphs, {"A-B": route}, [legend])["A-B"]
+    assert not legend.contains(point)
