@@ -32,12 +32,8 @@ from timeline_app.graph_layout.geometry import (
     label_box,
 )
 from timeline_app.graph_layout.nodes import GRID_STEP, PanelLayout
-from timeline_app.graph_layout.routes import (
-    Route,
-    click_points,
-    distance_to_polyline,
-    route_edges,
-)
+from timeline_app.graph_layout.paths import Route, distance_to_polyline
+from timeline_app.graph_layout.routes import click_points, route_edges
 
 __all__ = [
     "EDGE_CLEARANCE",

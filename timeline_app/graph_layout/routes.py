@@ -2,22 +2,21 @@
 
 A tie is drawn straight where that passes no node but its own two; else as the gentlest
 single curve that clears every other node; else along a path found around the nodes on
-a grid of the panel (``_detour``), its corners rounded where that still clears them. A
+a grid of the panel (``detours.detour``), its corners rounded where that still clears them. A
 tie that no click could reach (every point of it under a node, a label or another tie)
 is then bent until one point of it is free (``_make_clickable``).
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from timeline_app.graph_layout.detours import GRID, detour
 from timeline_app.graph_layout.geometry import (
     EDGE_CLEARANCE,
     PAD,
@@ -29,137 +28,13 @@ from timeline_app.graph_layout.geometry import (
     polyline_distances,
     segment_distance,
 )
+from timeline_app.graph_layout.paths import Disc, Room, Route, crossings
 
 _CURVE_BENDS = (0.18, 0.3, 0.42, 0.56, 0.72, 0.9)  # control-point offset / chord length
-_CURVE_SAMPLES = 24  # points along a single curve
-_PIECE_SAMPLES = 12  # points along each piece of a path around nodes
-_GRID = 4.0  # px between the cells a path around nodes is searched on
-_SLACK = 3.0  # px kept beyond the clearance by a path, so rounding its corners stays clear
 _CLICK_GAP = 3.0  # px between a click point and any other tie
-_ENTRY = 14.0  # px around a node within which a path may join the grid
 _MAX_DETOUR = 160.0  # px a tie may grow to reach a spot where it can be clicked
 _SPOTS = 240  # free spots tried per unclickable tie, nearest first (time is bounded)
 _PATH_SPOTS = 6  # of which the nearest are tried with paths around nodes
-
-Disc = tuple[Point, float]  # centre, radius
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    """A drawn tie from ``start`` to ``end``: straight without ``controls``; else a chain of
-    quadratic pieces, one per control point, joined halfway between consecutive controls
-    (one control is a single quadratic curve; a control given twice makes a sharp corner)."""
-
-    start: Point
-    end: Point
-    controls: tuple[Point, ...] = ()
-
-    def pieces(self) -> list[tuple[Point, Point, Point]]:
-        """The quadratic pieces (from, control, to)."""
-        c = self.controls
-        knots = [self.start]
-        knots += [
-            ((c[i][0] + c[i + 1][0]) / 2, (c[i][1] + c[i + 1][1]) / 2) for i in range(len(c) - 1)
-        ]
-        knots.append(self.end)
-        return [(knots[i], c[i], knots[i + 1]) for i in range(len(c))]
-
-    def point_at(self, t: float) -> Point:
-        x, y = self.points_at(np.array([t], dtype=np.float64))[0]
-        return float(x), float(y)
-
-    def points_at(self, ts: FloatArray) -> FloatArray:
-        """Points (n, 2) at parameters ``ts`` in 0..1, each piece taking an equal share."""
-        (x0, y0), (x2, y2) = self.start, self.end
-        if not self.controls:
-            return np.column_stack([x0 + (x2 - x0) * ts, y0 + (y2 - y0) * ts])
-        pieces = np.array(self.pieces(), dtype=np.float64)  # (n, 3, 2)
-        n = len(pieces)
-        index = np.minimum((ts * n).astype(np.intp), n - 1)
-        u = (ts * n - index)[:, None]
-        p0, p1, p2 = pieces[index, 0], pieces[index, 1], pieces[index, 2]
-        points: FloatArray = (1 - u) ** 2 * p0 + 2 * (1 - u) * u * p1 + u * u * p2
-        return points
-
-    def polyline(self) -> list[Point]:
-        n = len(self.controls)
-        if n == 0:
-            return [self.start, self.end]
-        samples = _CURVE_SAMPLES if n == 1 else _PIECE_SAMPLES * n
-        points = self.points_at(np.linspace(0.0, 1.0, samples + 1))
-        return [(float(x), float(y)) for x, y in points]
-
-
-def distance_to_polyline(point: Point, line: Sequence[Point]) -> float:
-    points = np.array([point], dtype=np.float64)
-    return float(polyline_distances(points, np.array(line, dtype=np.float64))[0])
-
-
-def _crossings(line: Sequence[Point], discs: Sequence[Disc], extra: float = 0.0) -> int:
-    """How many discs the polyline passes within their radius plus the clearance of."""
-    if not discs:
-        return 0
-    xs = np.array([p[0] for p in line], dtype=np.float64)
-    ys = np.array([p[1] for p in line], dtype=np.float64)
-    centres = np.array([c for c, _ in discs], dtype=np.float64)
-    radii = np.array([r for _, r in discs], dtype=np.float64)
-    d = segment_distance(
-        centres[:, 0:1], centres[:, 1:2], xs[None, :-1], ys[None, :-1], xs[None, 1:], ys[None, 1:]
-    )
-    return int((d.min(axis=1) < radii + EDGE_CLEARANCE + extra).sum())
-
-
-@dataclass(frozen=True, slots=True)
-class Room:
-    """Where ties may run: inside ``area``, and outside ``keep_out`` (the legend, drawn
-    over the panel) wherever they can."""
-
-    area: Box
-    keep_out: tuple[Box, ...] = ()
-
-    def allows(self, line: Sequence[Point]) -> bool:
-        if not all(self.area.contains(p) for p in line):
-            return False
-        if not self.keep_out:
-            return True
-        points = np.array(line, dtype=np.float64)
-        return not any(_enters(points[:-1], points[1:], box) for box in self.keep_out)
-
-    def free_cells(self, cells: FloatArray) -> npt.NDArray[np.bool_]:
-        """Per grid cell, whether it lies outside every keep-out box."""
-        out = np.ones(len(cells), dtype=bool)
-        for box in self.keep_out:
-            out &= ~_in_box(cells, box)
-        return out
-
-
-def _slab(
-    start: FloatArray, step: FloatArray, lo: float, hi: float
-) -> tuple[FloatArray, FloatArray]:
-    """Per segment, the span of t (start + t * step) between lo and hi on one axis."""
-    flat = step == 0
-    safe = np.where(flat, 1.0, step)
-    t1, t2 = (lo - start) / safe, (hi - start) / safe
-    between = (start > lo) & (start < hi)
-    enter = np.where(flat, np.where(between, -np.inf, np.inf), np.minimum(t1, t2))
-    leave = np.where(flat, np.where(between, np.inf, -np.inf), np.maximum(t1, t2))
-    return enter, leave
-
-
-def _enters(starts: FloatArray, ends: FloatArray, box: Box) -> bool:
-    """Whether any segment passes through the inside of ``box`` (clipping, Liang-Barsky)."""
-    step = ends - starts
-    x_in, x_out = _slab(starts[:, 0], step[:, 0], box.left, box.right)
-    y_in, y_out = _slab(starts[:, 1], step[:, 1], box.top, box.bottom)
-    enter = np.maximum(np.maximum(x_in, y_in), 0.0)
-    leave = np.minimum(np.minimum(x_out, y_out), 1.0)
-    return bool((enter < leave).any())
-
-
-def _in_box(points: FloatArray, box: Box) -> npt.NDArray[np.bool_]:
-    x, y = points[:, 0], points[:, 1]
-    inside = (x > box.left) & (x < box.right) & (y > box.top) & (y < box.bottom)
-    return np.asarray(inside)
 
 
 def _curves(start: Point, end: Point, offsets: Sequence[float]) -> Iterator[Route]:
@@ -211,7 +86,7 @@ def _route_one(
     if before is not None and same_ends and _fits(before, others, np.empty((0, 2)), room):
         return before
     straight = Route(start, end)
-    best: tuple[int, Route] = (_crossings(straight.polyline(), others), straight)
+    best: tuple[int, Route] = (crossings(straight.polyline(), others), straight)
     if best[0] == 0 and room.allows(straight.polyline()):
         return straight
     length = math.hypot(end[0] - start[0], end[1] - start[1])
@@ -219,121 +94,17 @@ def _route_one(
         line = curve.polyline()
         if not room.allows(line):
             continue
-        crossed = _crossings(line, others)
+        crossed = crossings(line, others)
         if crossed == 0:
             return curve
         if crossed < best[0]:
             best = (crossed, curve)
     if best[0] == 0:  # clear of nodes, under the legend: better than any detour's search
-        return _detour(start, end, others, room) or straight
+        return detour(start, end, others, room) or straight
     # Clear of the nodes matters more than clear of the legend.
     return (
-        _detour(start, end, others, room) or _detour(start, end, others, Room(room.area)) or best[1]
+        detour(start, end, others, room) or detour(start, end, others, Room(room.area)) or best[1]
     )
-
-
-# -- paths around nodes -------------------------------------------------------------------
-
-
-def _detour(start: Point, end: Point, others: Sequence[Disc], room: Room) -> Route | None:
-    """The shortest path on a grid from ``start`` to ``end`` that keeps clear of
-    ``others``, pulled taut and its corners rounded; None when the nodes wall it off."""
-    area = room.area
-    xs = np.arange(area.left, area.right + 0.01, _GRID)
-    ys = np.arange(area.top, area.bottom + 0.01, _GRID)
-    gx, gy = np.meshgrid(xs, ys)
-    cells = np.column_stack([gx.ravel(), gy.ravel()])
-    centres = np.array([c for c, _ in others], dtype=np.float64).reshape(-1, 2)
-    radii = np.array([r for _, r in others], dtype=np.float64)
-    reach = radii + EDGE_CLEARANCE + _SLACK
-    near = np.hypot(
-        cells[:, None, 0] - centres[None, :, 0], cells[:, None, 1] - centres[None, :, 1]
-    )
-    free: npt.NDArray[np.bool_] = np.asarray(~(near < reach[None, :]).any(axis=1))
-    free &= room.free_cells(cells)
-    width = len(xs)
-
-    def entries(point: Point) -> list[int]:
-        """Free cells close to a node that a straight stub from its centre reaches."""
-        d = np.hypot(cells[:, 0] - point[0], cells[:, 1] - point[1])
-        close = np.flatnonzero(free & (d <= _ENTRY))
-        return [
-            int(i) for i in close if _crossings([point, (cells[i, 0], cells[i, 1])], others) == 0
-        ]
-
-    sources, targets = entries(start), set(entries(end))
-    if not sources or not targets:
-        return None
-    path = _search(cells, free, width, start, end, sources, targets)
-    if path is None:
-        return None
-    points = [start] + [(cells[i, 0], cells[i, 1]) for i in path] + [end]
-    corners = _pull_taut(points, others, room)
-    inner = tuple(corners[1:-1])
-    for route in (
-        Route(start, end, inner),
-        Route(start, end, tuple(p for p in inner for _ in (0, 1))),
-    ):
-        if _crossings(route.polyline(), others) == 0 and room.allows(route.polyline()):
-            return route
-    return None
-
-
-def _search(
-    cells: FloatArray,
-    free: npt.NDArray[np.bool_],
-    width: int,
-    start: Point,
-    end: Point,
-    sources: Sequence[int],
-    targets: set[int],
-) -> list[int] | None:
-    """A* over the free cells (8 neighbours), from any source to any target."""
-    height = len(cells) // width
-    gone = np.hypot(cells[:, 0] - end[0], cells[:, 1] - end[1])  # the heuristic
-    cost: dict[int, float] = {}
-    came: dict[int, int] = {}
-    queue: list[tuple[float, int]] = []
-    for s in sources:
-        cost[s] = math.hypot(cells[s, 0] - start[0], cells[s, 1] - start[1])
-        heapq.heappush(queue, (cost[s] + gone[s], s))
-    steps = [(dx, dy, _GRID * math.hypot(dx, dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
-    while queue:
-        _, here = heapq.heappop(queue)
-        if here in targets:
-            path = [here]
-            while path[-1] in came:
-                path.append(came[path[-1]])
-            return path[::-1]
-        row, col = divmod(here, width)
-        for dx, dy, step in steps:
-            r, c = row + dy, col + dx
-            if (dx, dy) == (0, 0) or not (0 <= r < height and 0 <= c < width):
-                continue
-            there = r * width + c
-            if not free[there]:
-                continue
-            total = cost[here] + step
-            if total < cost.get(there, math.inf):
-                cost[there], came[there] = total, here
-                heapq.heappush(queue, (total + gone[there], there))
-    return None
-
-
-def _pull_taut(points: Sequence[Point], others: Sequence[Disc], room: Room) -> list[Point]:
-    """Fewest corners: from each corner, straight on to the farthest point still in clear view."""
-
-    def blocked(a: Point, b: Point) -> bool:
-        return _crossings([a, b], others, _SLACK / 2) > 0 or not room.allows([a, b])
-
-    taut, i = [points[0]], 0
-    while i < len(points) - 1:
-        j = len(points) - 1
-        while j > i + 1 and blocked(points[i], points[j]):
-            j -= 1
-        taut.append(points[j])
-        i = j
-    return taut
 
 
 # -- clicking -----------------------------------------------------------------------------
@@ -454,7 +225,7 @@ def _path_through(
 ) -> Route | None:
     """Paths around the nodes from ``start`` to ``via`` and on to ``end``, with a corner at
     ``via`` (where the route is at its middle)."""
-    first, second = _detour(start, via, others, room), _detour(via, end, others, room)
+    first, second = detour(start, via, others, room), detour(via, end, others, room)
     if first is None or second is None:
         return None
     return Route(start, end, (*first.controls, via, via, *second.controls))
@@ -474,7 +245,7 @@ def _through(start: Point, end: Point, via: Point) -> Iterator[Route]:
 def _fits(route: Route, others: Sequence[Disc], kept: FloatArray, room: Room) -> bool:
     """In the room, clear of every other node and of the other ties' click points."""
     line = route.polyline()
-    if not room.allows(line) or _crossings(line, others) > 0:
+    if not room.allows(line) or crossings(line, others) > 0:
         return False
     return not len(kept) or polyline_distances(kept, np.array(line)).min() >= _CLICK_GAP
 
@@ -483,8 +254,8 @@ def _free_spots(
     start: Point, end: Point, claimed: FloatArray, ties: _Segments, key: str, area: Box
 ) -> Iterator[Point]:
     """Points a click would give to the tie ``key`` alone, the shortest detour first."""
-    xs = np.arange(area.left, area.right + 0.01, _GRID)
-    ys = np.arange(area.top, area.bottom + 0.01, _GRID)
+    xs = np.arange(area.left, area.right + 0.01, GRID)
+    ys = np.arange(area.top, area.bottom + 0.01, GRID)
     gx, gy = np.meshgrid(xs, ys)
     cells = np.column_stack([gx.ravel(), gy.ravel()])
     detour = np.hypot(cells[:, 0] - start[0], cells[:, 1] - start[1])
