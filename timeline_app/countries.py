@@ -31,7 +31,8 @@ REGION_COLOURS: dict[str, str] = {
     "Oceania": "#2f7e8c",
 }
 UNKNOWN_REGION_COLOUR = "#8d8d8d"
-# What imports store for every imported actor; read as "region and colour from the table".
+# What imports stored for every imported actor before they stored the table's region and
+# colour; read as "region and colour from the table" (databases made by older versions).
 LEGACY_BULK_REGION = "GDELT import"
 
 
@@ -59,6 +60,21 @@ def places() -> dict[str, Place]:
 
 def place_of(code: str) -> Place | None:
     return places().get(code)
+
+
+# The schematic frame of resources/actors.yaml (x 0-100 east, y 0-64 north) maps onto
+# longitude -20..150 and latitude -10..60, the stretch of the world the curated data is
+# about; organisations and blocs are placed in it by hand.
+
+
+def schematic_to_geo(x: float, y: float) -> tuple[float, float]:
+    """(east, north) in degrees of a point of the schematic frame."""
+    return -20.0 + 1.7 * x, -10.0 + 1.1 * y
+
+
+def geo_to_schematic(lon: float, lat: float) -> tuple[float, float]:
+    """The point of the schematic frame at a longitude and latitude (the inverse)."""
+    return (lon + 20.0) / 1.7, (lat + 10.0) / 1.1
 
 
 def region_colour(region: str) -> str:

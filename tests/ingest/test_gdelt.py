@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline_app.countries import REGION_COLOURS, UNKNOWN_REGION_COLOUR, schematic_to_geo
 from timeline_app.dates import to_day
 from timeline_app.domain import SCORE_MAX, SCORE_MIN, ActorKind, Category, Modality
 from timeline_app.ingest.cameo import bulk_actor, classify
@@ -236,10 +237,18 @@ def test_bulk_actors_keep_known_names_and_a_stable_place() -> None:
     assert bulk_actor("GBR") == uk
     assert (bulk_actor("EUR").kind, bulk_actor("EUR").name) == (ActorKind.BLOC, "Europe")
     assert bulk_actor("QQQ").name == "QQQ"
-    # On a ring around the schematic map (x 0-100, y 0-64), outside the curated nodes.
-    for code in ("GBR", "EUR", "QQQ", "ZWE"):
-        actor = bulk_actor(code)
-        assert ((actor.x - 50) / 62) ** 2 + ((actor.y - 32) / 44) ** 2 == pytest.approx(1, 1e-3)
+    # A known code is stored at its centroid in the schematic frame (x 0-100 east,
+    # y 0-64 north), with its region and that region's colour.
+    assert (uk.region, uk.colour) == ("Europe", REGION_COLOURS["Europe"])
+    assert schematic_to_geo(uk.x, uk.y) == pytest.approx((-2.0, 54.0), abs=0.05)
+    zimbabwe, europe = bulk_actor("ZWE"), bulk_actor("EUR")
+    assert (zimbabwe.region, zimbabwe.colour) == ("Africa", REGION_COLOURS["Africa"])
+    assert zimbabwe.y < 0 < uk.x < zimbabwe.x  # south of the frame, east of the UK
+    assert europe.region == "Europe" and europe.colour == REGION_COLOURS["Europe"]
+    # An unknown code: no region, the unknown colour, on a ring around the frame.
+    unknown = bulk_actor("QQQ")
+    assert (unknown.region, unknown.colour) == ("", UNKNOWN_REGION_COLOUR)
+    assert ((unknown.x - 50) / 62) ** 2 + ((unknown.y - 32) / 44) ** 2 == pytest.approx(1, 1e-3)
 
 
 @pytest.mark.parametrize("block", [1, 2, 3, 7, 64, 1 << 20])

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from timeline_app.countries import REGION_COLOURS
 from timeline_app.dates import to_day
 from timeline_app.domain import Category, EventFilter, Modality, Pair
 from timeline_app.export.events_io import to_json
@@ -143,9 +144,11 @@ def test_unknown_countries_become_actors(store: Store) -> None:
     actors = {a.code: a for a in store.actors()}
     assert set(actors) == {"CHN", "GBR", "IND", "RUS", "USA", "VNM"}
     uk = actors["GBR"]
+    # Stored with its real region and that region's colour (the panel's legend of regions).
     assert (uk.name, uk.kind.value, uk.region, uk.colour) == (
-        "United Kingdom", "country", "GDELT import", "#9e9e9e",
+        "United Kingdom", "country", "Europe", REGION_COLOURS["Europe"],
     )  # fmt: skip
+    assert actors["VNM"].region == "Southeast Asia" != actors["USA"].region
 
 
 def test_curated_load_after_an_import_keeps_the_bulk_actors(

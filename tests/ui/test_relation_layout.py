@@ -24,6 +24,7 @@ from timeline_app.ui.relation_view import RelationView
 
 pytestmark = pytest.mark.gui
 PANEL = (410, 280)  # the panel's viewport in a 1366x768 main window (checked below)
+PANEL_1024 = (305, 237)  # and in a 1024x600 one (the docks are narrower there)
 
 
 def drawn_faults(view: RelationView) -> Overlaps:
@@ -43,10 +44,15 @@ def drawn_faults(view: RelationView) -> Overlaps:
     return measure_overlaps(discs, labels, edges, Box(0, 0, size.width(), size.height()))
 
 
-def panel(qtbot: QtBot, actors: list[Actor], weights: dict[Pair, EdgeWeight]) -> RelationView:
+def panel(
+    qtbot: QtBot,
+    actors: list[Actor],
+    weights: dict[Pair, EdgeWeight],
+    size: tuple[int, int] = PANEL,
+) -> RelationView:
     view = RelationView()
     qtbot.addWidget(view)
-    view.resize(*PANEL)
+    view.resize(*size)
     view.show()
     qtbot.waitExposed(view)
     view.set_actors(actors)
@@ -72,21 +78,40 @@ def bulk_weights(actors: list[Actor], ties: int, seed: int) -> dict[Pair, EdgeWe
     return weights
 
 
-@pytest.fixture
-def bulk_actors() -> list[Actor]:
+def bulk_actors(sample: int = 5) -> list[Actor]:
+    """The curated actors and 40 imported countries (which ones: ``sample``)."""
     curated = seed_actors()
     known = {a.code for a in curated}
     countries = [c for c, p in sorted(places().items()) if p.kind == "country" and c not in known]
-    return curated + [bulk_actor(c) for c in random.Random(5).sample(countries, 40)]
+    return curated + [bulk_actor(c) for c in random.Random(sample).sample(countries, 40)]
 
 
-def test_the_panel_has_the_size_measured_here(open_window: Callable[..., MainWindow]) -> None:
-    window = open_window()
+def missed_clicks(qtbot: QtBot, view: RelationView) -> list[str]:
+    """The drawn edges that a click at their click point does not select."""
+    clicked: list[str] = []
+    view.pair_clicked.connect(clicked.append)
+    missed = []
+    for key in view.edge_items():
+        clicked.clear()
+        target = view.mapFromScene(view.scene_pos_of_edge(key))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=target)
+        if clicked != [key]:
+            missed.append(key)
+    view.pair_clicked.disconnect(clicked.append)
+    return missed
+
+
+@pytest.mark.parametrize(("screen", "measured"), [((1366, 768), PANEL), ((1024, 600), PANEL_1024)])
+def test_the_panel_has_the_size_measured_here(
+    open_window: Callable[..., MainWindow], screen: tuple[int, int], measured: tuple[int, int]
+) -> None:
+    window = open_window(size=screen)
     size = window.relations.viewport().size()
-    assert abs(size.width() - PANEL[0]) <= 20 and abs(size.height() - PANEL[1]) <= 20
+    assert abs(size.width() - measured[0]) <= 20 and abs(size.height() - measured[1]) <= 20
 
 
-def test_seeds_draw_without_overlaps(qtbot: QtBot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [PANEL, PANEL_1024])
+def test_seeds_draw_without_faults(qtbot: QtBot, tmp_path: Path, size: tuple[int, int]) -> None:
     from timeline_app.services import Store
 
     store = Store.open(tmp_path / "seeds.sqlite3")
@@ -94,32 +119,35 @@ def test_seeds_draw_without_overlaps(qtbot: QtBot, tmp_path: Path) -> None:
     actors, events = store.actors(), store.events()
     store.close()
     weights = pair_index(events).window(-1e9, 1e9)
-    view = panel(qtbot, actors, weights)
+    view = panel(qtbot, actors, weights, size)
     assert len(view.edge_items()) == len(weights) > 25
     assert drawn_faults(view) == Overlaps(0, 0, 0, 0, 0)
+    assert missed_clicks(qtbot, view) == []
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_sixty_bulk_ties_draw_without_overlaps(
-    qtbot: QtBot, bulk_actors: list[Actor], seed: int
+# Users import different data: several synthetic bulk data sets (ties, then which 40
+# countries), at the panel's size in a 1366x768 window and in a 1024x600 one.
+DATA_SETS = [(1, 5), (4, 11), (7, 5), (2, 11)]
+
+
+@pytest.mark.parametrize("size", [PANEL, PANEL_1024])
+@pytest.mark.parametrize(("seed", "sample"), DATA_SETS)
+def test_bulk_ties_draw_without_faults_and_every_edge_clicks(
+    qtbot: QtBot, seed: int, sample: int, size: tuple[int, int]
 ) -> None:
-    view = panel(qtbot, bulk_actors, bulk_weights(bulk_actors, 200, seed))
-    assert len(view.edge_items()) == 60
-    found = drawn_faults(view)
-    assert (found.node_on_node, found.label_on_node, found.label_on_label, found.label_cut) == (
-        0,
-        0,
-        0,
-        0,
-    )
-    # Not yet zero: where no curve within the panel clears every node, an edge still
-    # crosses one (2 and 4 of 60 on these two data sets; 10 before curves, 138 at first).
-    assert found.edge_through_node <= 4
+    actors = bulk_actors(sample)
+    view = panel(qtbot, actors, bulk_weights(actors, 200, seed), size)
+    drawn = len(view.edge_items())
+    # All 60 at 1366x768; the smaller panel draws as many of the strongest as fit.
+    assert drawn == 60 if size == PANEL else 15 <= drawn < 60
+    assert drawn_faults(view) == Overlaps(0, 0, 0, 0, 0)
+    assert missed_clicks(qtbot, view) == []
 
 
-def test_positions_hold_between_two_windows(qtbot: QtBot, bulk_actors: list[Actor]) -> None:
-    weights = bulk_weights(bulk_actors, 200, 3)
-    view = panel(qtbot, bulk_actors, weights)
+def test_positions_hold_between_two_windows(qtbot: QtBot) -> None:
+    actors = bulk_actors()
+    weights = bulk_weights(actors, 200, 3)
+    view = panel(qtbot, actors, weights)
     first = {c: view.scene_pos_of_node(c) for c in view.node_items()}
     later = {
         p: EdgeWeight(w.count * (1 + i % 7), w.mean_score)
@@ -130,23 +158,13 @@ def test_positions_hold_between_two_windows(qtbot: QtBot, bulk_actors: list[Acto
     common = first.keys() & second.keys()
     assert len(common) > 10 and second.keys() != first.keys()
     assert {c: second[c] for c in common} == {c: first[c] for c in common}
-    assert drawn_faults(view).label_on_label == 0
+    assert drawn_faults(view) == Overlaps(0, 0, 0, 0, 0)
+    assert missed_clicks(qtbot, view) == []
 
 
-def test_clicking_every_drawn_edge_emits_its_pair(qtbot: QtBot, bulk_actors: list[Actor]) -> None:
-    view = panel(qtbot, bulk_actors, bulk_weights(bulk_actors, 200, 1))
-    clicked: list[str] = []
-    view.pair_clicked.connect(clicked.append)
-    missed = []
-    for key in view.edge_items():
-        clicked.clear()
-        target = view.mapFromScene(view.scene_pos_of_edge(key))
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=target)
-        if clicked != [key]:
-            missed.append(key)
-    # Where a short tie is crowded by its neighbours' labels and ties, no point of it is
-    # free (3-4 of 60 here; 39 of 60 on a bulk database at first).
-    assert len(missed) <= 4
+def test_clicking_every_node_emits_its_actor(qtbot: QtBot) -> None:
+    actors = bulk_actors()
+    view = panel(qtbot, actors, bulk_weights(actors, 200, 1))
     nodes: list[str] = []
     view.actor_clicked.connect(nodes.append)
     for code in view.node_items():

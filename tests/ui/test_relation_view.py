@@ -231,6 +231,7 @@ def test_a_crowded_window_draws_only_the_strongest_ties(qtbot: QtBot) -> None:
     weights = {pair: EdgeWeight(k + 1, 0.0) for k, pair in enumerate(pairs)}  # later: stronger
     view = RelationView()
     qtbot.addWidget(view)
+    view.resize(420, 420)  # room for every node: only the number of ties is limited here
     view.set_actors(actors)
     view.set_weights(weights, "2020 – 2021")
     drawn = set(view.edge_items())

@@ -11,7 +11,12 @@ import hashlib
 import math
 import re
 
-from timeline_app.countries import LEGACY_BULK_REGION, place_of
+from timeline_app.countries import (
+    UNKNOWN_REGION_COLOUR,
+    geo_to_schematic,
+    place_of,
+    region_colour,
+)
 from timeline_app.domain import Actor, ActorKind, Category, Modality
 
 # --- CAMEO event codes -> our vocabulary (docs/data-model.md, "GDELT import") ----------
@@ -96,10 +101,6 @@ _COUNTRIES = (
 )
 REGION_NAMES = dict(item.split(" ", 1) for item in _REGIONS.split(";"))
 COUNTRY_NAMES = dict(item.split(" ", 1) for item in _COUNTRIES.split(";"))
-# Stored for every imported actor; the panel reads its real region and colour from the
-# country table (timeline_app/countries.py: actor_region, actor_colour).
-BULK_ACTOR_REGION = LEGACY_BULK_REGION
-BULK_ACTOR_COLOUR = "#9e9e9e"
 
 COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")  # used with fullmatch
 
@@ -107,19 +108,24 @@ COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")  # used with fullmatch
 def bulk_actor(code: str) -> Actor:
     """The actor row for a country code that the curated actor table lacks.
 
-    Named from the CAMEO table, else the country table (resources/countries.tsv); the
-    panel colours it by the table's region (curated actors keep their own colours). x, y: a ring around the relationship panel's schematic map
-    (x 0-100, y 0-64), at an angle taken from a hash of the code: stable across imports
-    and machines, and clear of the curated nodes inside the map (the panel anchors
-    countries it finds in the table at their centroids instead).
+    Named from the CAMEO table, else the country table (resources/countries.tsv), which
+    also gives its region, that region's colour and its place: x, y are the centroid in
+    the schematic frame of resources/actors.yaml (x 0-100 east, y 0-64 north, reaching
+    beyond it for the Americas or the far south). A code the table lacks gets no region,
+    the colour of unknown regions and a place on a ring around that frame, at an angle
+    taken from a hash of the code: stable across imports and machines.
     """
-    turn = int.from_bytes(hashlib.sha256(code.encode()).digest()[:4], "big") / 2**32
-    angle = 2 * math.pi * turn
-    x, y = 50 + 62 * math.cos(angle), 32 + 44 * math.sin(angle)
     place = place_of(code)
     if code in REGION_NAMES:
         kind, name = ActorKind.BLOC, REGION_NAMES[code]
     else:
         kind = ActorKind.COUNTRY
         name = COUNTRY_NAMES.get(code) or (place.name if place else code)
-    return Actor(code, name, kind, BULK_ACTOR_REGION, BULK_ACTOR_COLOUR, round(x, 2), round(y, 2))
+    if place is None:
+        turn = int.from_bytes(hashlib.sha256(code.encode()).digest()[:4], "big") / 2**32
+        angle = 2 * math.pi * turn
+        x, y = 50 + 62 * math.cos(angle), 32 + 44 * math.sin(angle)
+        return Actor(code, name, kind, "", UNKNOWN_REGION_COLOUR, round(x, 2), round(y, 2))
+    x, y = geo_to_schematic(place.lon, place.lat)
+    colour = region_colour(place.region)
+    return Actor(code, name, kind, place.region, colour, round(x, 2), round(y, 2))

@@ -154,7 +154,7 @@ class NodeItem(QGraphicsItem):
 
 
 class EdgeItem(QGraphicsItem):
-    """A tie: straight, or a gentle curve around nodes that are not its own (``Route``)."""
+    """A tie: straight, or curved around nodes that are not its own (``Route``)."""
 
     def __init__(self, pair: Pair, a: NodeItem, b: NodeItem, view: Panel) -> None:
         super().__init__()
@@ -186,10 +186,10 @@ class EdgeItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.route = route
         self.path = QPainterPath(QPointF(*route.start))
-        if route.control is None:
+        if not route.controls:
             self.path.lineTo(QPointF(*route.end))
-        else:
-            self.path.quadTo(QPointF(*route.control), QPointF(*route.end))
+        for _, control, end in route.pieces():
+            self.path.quadTo(QPointF(*control), QPointF(*end))
 
     def adjust(self) -> None:
         """Straight between the nodes as they are now (while one is dragged)."""

@@ -3,9 +3,11 @@
 Plain QGraphicsScene items (``ui/relation_items.py``), made once per actor and once
 per pair and afterwards only updated, because ``set_weights`` runs on every pan and
 zoom of the timeline. The scene is in viewport pixels. Where nodes, labels and edges
-go is computed by ``timeline_app/graph_layout.py``: a node keeps its place from one
+go is computed by ``timeline_app/graph_layout/``: a node keeps its place from one
 window to the next (only a resize lays the panel out anew), so the analyst's mental
-map holds while the timeline moves.
+map holds while the timeline moves, and a tie keeps its shape while it still clears
+every node. A small panel draws fewer ties (as many of the strongest as it has room
+for). On screen the work runs after the events of the turn that asked for it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QResizeEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -30,11 +32,14 @@ from timeline_app.graph_layout import (
     Edge,
     PanelLayout,
     Point,
+    Route,
     click_points,
     distance_to_polyline,
     geo_anchor,
+    node_budget,
     route_edges,
     spread_targets,
+    ties_that_fit,
 )
 from timeline_app.layout import EdgeWeight, strongest_ties
 from timeline_app.ui.relation_items import (
@@ -61,9 +66,11 @@ _DIM = 0.3  # opacity outside the highlight: still there, clearly secondary
 _EDGE_MARGIN = 4.0  # px between the viewport's edge and any node or label
 
 
-def reserved_radius(nodes: int) -> float:
-    """The largest node the layout makes room for: smaller when the panel is crowded."""
-    return MAX_RADIUS if nodes <= 20 else (10.0 if nodes <= 35 else 8.0)
+def reserved_radius(nodes: int, budget: int) -> float:
+    """The largest node the layout makes room for: smaller as the panel fills up (of the
+    ``budget`` nodes it has room for, 51 at the size it has in a 1366x768 window)."""
+    share = nodes / max(budget, 1)
+    return MAX_RADIUS if share <= 0.4 else (10.0 if share <= 0.7 else 8.0)
 
 
 class RelationView(QGraphicsView):
@@ -92,11 +99,20 @@ class RelationView(QGraphicsView):
         self._drawn: dict[Pair, EdgeWeight] = {}
         self._routed: tuple[frozenset[str], frozenset[str]] | None = None
         self._click_points: dict[str, Point] = {}
+        self._routes: dict[str, Route] = {}  # every tie's last route, for the next window
         self._ties: dict[Pair, EdgeWeight] = {}  # every tie of the window
         self._actor_counts: Mapping[str, int] | None = None
         self._label = ""
         self._highlight: tuple[str | None, str | None] = (None, None)
         self._press: tuple[QPointF, QGraphicsItem | None, QPointF] | None = None
+        # Laying out and routing a crowded window takes a few hundred ms: on screen it
+        # runs after the events of this turn (the timeline paints first, and a burst of
+        # pans lays out once); every query of the drawing runs what is pending first.
+        self._pending = False
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self._flush)
         self.set_theme(LIGHT)
 
     # -- public API -------------------------------------------------------------
@@ -110,9 +126,10 @@ class RelationView(QGraphicsView):
     def set_actors(self, actors: Sequence[Actor]) -> None:
         """A new data set: nodes are laid out anew as windows show them."""
         self.scene().clear()
+        self._pending = False
         self._nodes, self._edges, self._ties, self._drawn = {}, {}, {}, {}
         self._anchors = {a.code: geo_anchor(a) for a in actors}
-        self._layout, self._routed, self._click_points = None, None, {}
+        self._layout, self._routed, self._click_points, self._routes = None, None, {}, {}
         for actor in actors:
             node = NodeItem(actor, self)
             node.setVisible(False)
@@ -134,30 +151,47 @@ class RelationView(QGraphicsView):
         known = self._nodes.keys()
         self._ties = {p: w for p, w in weights.items() if w.count > 0 and {p.a, p.b} <= known}
         self._actor_counts = actor_counts
-        self._show_ties()
+        if self.isVisible() and not self.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+            self._pending = True
+            self._flush_timer.start()
+        else:  # off screen (a figure export) it is rendered at once, without an event loop
+            self._show_ties()
+
+    def _flush(self) -> None:
+        """Lay out and draw the window given last, if not done yet."""
+        if self._pending:
+            self._pending = False
+            self._show_ties()
 
     def set_highlight(self, pair_key: str | None = None, actor: str | None = None) -> None:
         self._highlight = (pair_key, actor)
+        if self._pending:
+            return  # drawn with this highlight when the pending window is
         if len(self._ties) > MAX_TIES:
             self._show_ties()  # a focused tie is drawn even when it is not among the strongest
         else:
             self._apply_highlight()
 
     def edge_items(self) -> dict[str, QGraphicsItem]:
+        self._flush()
         return {k: e for k, e in self._edges.items() if e.isVisible()}
 
     def node_items(self) -> dict[str, QGraphicsItem]:
+        self._flush()
         return {k: n for k, n in self._nodes.items() if n.isVisible()}
 
     def scene_pos_of_edge(self, pair_key: str) -> QPointF:
         """A point on the drawn edge that hits it: on no node, label or other edge."""
+        self._flush()
         point = self._click_points.get(pair_key)
         return QPointF(*point) if point else self._edges[pair_key].path.pointAtPercent(0.5)
 
     def scene_pos_of_node(self, code: str) -> QPointF:
+        self._flush()
         return self._nodes[code].pos()
 
     def empty(self) -> bool:
+        self._flush()
         return not any(e.isVisible() for e in self._edges.values())
 
     def message(self) -> str:
@@ -174,7 +208,11 @@ class RelationView(QGraphicsView):
         """Draw the strongest ties (and the focused ones), their nodes sized by events."""
         pair_key, actor = self._highlight
         focused = [p for p in self._ties if p.key == pair_key or actor in (p.a, p.b)]
-        self._drawn = drawn = strongest_ties(self._ties, MAX_TIES, keep=focused)
+        weights = self._ties
+        ranked = sorted(weights, key=lambda p: (-weights[p].count, p.key))
+        # A small panel draws fewer ties: as many of the strongest as its room has nodes for.
+        fit = ties_that_fit([(p.a, p.b) for p in ranked], MAX_TIES, self._node_budget())
+        self._drawn = drawn = strongest_ties(weights, fit, keep=focused)
         summed: dict[str, int] = {}
         ties: dict[str, int] = {}  # every tie in the window, drawn or not, for tooltips
         for pair, weight in self._ties.items():
@@ -214,7 +252,7 @@ class RelationView(QGraphicsView):
         order = sorted(shown, key=lambda c: (-importance.get(c, 0), c))
         layout = self._layout
         previous = layout.order if layout is not None else []
-        crowded = reserved_radius(len(set(previous) | shown))
+        crowded = reserved_radius(len(set(previous) | shown), self._node_budget())
         if layout is None or layout.size != self._viewport_size() or crowded < layout.radius:
             # A new size, or many more nodes (bulk data arrived): lay out anew, the
             # shown nodes first by importance; the anchors keep the picture alike.
@@ -238,10 +276,9 @@ class RelationView(QGraphicsView):
 
     def _new_layout(self, nodes: int) -> PanelLayout:
         vw, vh = self._viewport_size()
-        area = Box(_EDGE_MARGIN, CAPTION_HEIGHT, vw - _EDGE_MARGIN, vh - _EDGE_MARGIN)
-        legend = legend_box(QFontMetricsF(overlay_font(self.font())), vh)
-        obstacle = Box(legend.left(), legend.top(), legend.right(), legend.bottom()).grown(2)
-        radius = reserved_radius(nodes)
+        area = self._area()
+        obstacle = self._legend_obstacle()
+        radius = reserved_radius(nodes, self._node_budget())
         # Targets leave room for a label on the right of the easternmost node.
         room = Box(
             area.left + radius,
@@ -254,6 +291,18 @@ class RelationView(QGraphicsView):
         )
         layout.size = (vw, vh)
         return layout
+
+    def _node_budget(self) -> int:
+        return node_budget(self._area(), [self._legend_obstacle()])
+
+    def _legend_obstacle(self) -> Box:
+        legend = legend_box(QFontMetricsF(overlay_font(self.font())), self._viewport_size()[1])
+        return Box(legend.left(), legend.top(), legend.right(), legend.bottom()).grown(2)
+
+    def _area(self) -> Box:
+        """Where nodes and labels may go: the viewport less its margins and the caption."""
+        vw, vh = self._viewport_size()
+        return Box(_EDGE_MARGIN, CAPTION_HEIGHT, vw - _EDGE_MARGIN, vh - _EDGE_MARGIN)
 
     def _label_size(self, code: str) -> tuple[float, float]:
         fm = self._label_metrics
@@ -269,10 +318,14 @@ class RelationView(QGraphicsView):
             return
         self._routed = key
         glyphs = {c: self._layout.glyphs[c] for c in shown}
-        routes = route_edges(glyphs, self._edge_list(), self._layout.area)
+        # Ties keep out from under the legend where they can: hidden there, they could
+        # be neither followed nor clicked.
+        legend = self._layout.obstacles
+        routes = route_edges(glyphs, self._edge_list(), self._layout.area, self._routes, legend)
+        self._routes.update(routes)
         for pair_key, route in routes.items():
             self._edges[pair_key].set_route(route)
-        self._click_points = click_points(glyphs, routes)
+        self._click_points = click_points(glyphs, routes, legend)
 
     def _new_edge(self, pair: Pair) -> EdgeItem:
         edge = EdgeItem(pair, self._nodes[pair.a], self._nodes[pair.b], self)
@@ -296,11 +349,15 @@ class RelationView(QGraphicsView):
             node.dimmed = active and code not in lit_nodes
             node.update()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._flush()
+        super().paintEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         vw, vh = self._viewport_size()
         self.setSceneRect(QRectF(0, 0, vw, vh))  # scene units are viewport pixels
-        if self._drawn:
+        if self._drawn and not self._pending:
             self._routed = None
             self._show_ties()  # a new size: a new layout, same anchors, same order
 
