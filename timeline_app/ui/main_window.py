@@ -99,7 +99,10 @@ class MainWindow(QMainWindow):
         self.actors: dict[str, Actor] = {}
         self.view = ViewModel(ViewState(window=EMPTY_WINDOW))
         self.ranking: list[str] = []  # the search's matches, best first
-        self._frame_next = False  # the next query result frames its matches
+        # The filter whose matches are framed once they are read: set by the user's
+        # filter edit, kept while the data is still loading (even through an undo that
+        # comes back to that filter), used up by the first result for it.
+        self._frame_for: EventFilter | None = None
         self._note: tuple[str, float] | None = None  # a status message and when it was set
 
         self._build_views()
@@ -372,8 +375,8 @@ class MainWindow(QMainWindow):
         self.ranking = list(ranking or [])
         self.timeline.set_empty_message(empty_message(snapshot))
         self.actors = {a.code: a for a in snapshot.actors}
+        # Not show_inputs: the analyst may be typing while this was read.
         self.filter_bar.set_actors(snapshot.actors)
-        self.filter_bar.show_inputs(self.view.state.filter)
         self.pair_index = pair_index(snapshot.events)
         self.actor_index = actor_index(snapshot.events)
         self.relations.set_actors(snapshot.actors)
@@ -385,8 +388,8 @@ class MainWindow(QMainWindow):
         if first:
             self.binding.start()
         self.binding.apply_focus()  # the lanes may have changed
-        if self._frame_next:
-            self._frame_next = False
+        if self._frame_for is not None and self._frame_for == snapshot.filter:
+            self._frame_for = None
             self._frame_matches(snapshot)
         if self.selected and self._event(self.selected) is None:
             self.view.update(record=False, selection=None)
@@ -462,9 +465,10 @@ class MainWindow(QMainWindow):
         result will frame its matches."""
         before = self.view.state.filter
         only_text = dataclasses.replace(raw, text="") == dataclasses.replace(before, text="")
-        self._frame_next = True
-        if not self.view.update(filter=raw, burst="text" if only_text else None):
-            self._frame_next = False
+        built = build_filter(raw).filter
+        if built != build_filter(before).filter:
+            self._frame_for = built
+        self.view.update(filter=raw, burst="text" if only_text else None)
 
     def _on_view_changed(self, old: ViewState, new: ViewState, changed: frozenset[str]) -> None:
         if (
@@ -549,12 +553,18 @@ class MainWindow(QMainWindow):
         self.view.update(filter=after.filter, focus=after.focus, selection=after.selection)
 
     def undo(self) -> None:
-        self._frame_next = False
         self.view.undo()
+        self._keep_pending_frame()
 
     def redo(self) -> None:
-        self._frame_next = False
         self.view.redo()
+        self._keep_pending_frame()
+
+    def _keep_pending_frame(self) -> None:
+        """After undo or redo: a frame still waiting for its data stays only if the
+        view came back to its filter (the window restored is otherwise exact)."""
+        if self._frame_for != self.current_filter():
+            self._frame_for = None
 
     def update_history_actions(self) -> None:
         if hasattr(self, "undo_action"):
