@@ -120,12 +120,12 @@ class BulkController(QObject):
         cancelled = threading.Event()
         dialog.canceled.connect(cancelled.set)
         progress = _Progress()
-        progress.moved.connect(
-            lambda rows, done, total: (
-                dialog.setValue(int(1000 * done / total) if total else 0),
-                dialog.setLabelText(f"Importing bulk events… {rows:,} rows read"),
-            )
-        )
+
+        def moved(rows: int, done: int, total: int) -> None:
+            dialog.setValue(int(1000 * done / total) if total else 0)
+            dialog.setLabelText(f"Importing bulk events… {rows:,} rows read")
+
+        progress.moved.connect(moved)
 
         def on_progress(rows: int, done: int, total: int) -> bool:
             progress.moved.emit(rows, done, total)  # called on the worker thread

@@ -43,13 +43,19 @@ class DataJobs(QObject):
         seeds are shown (``snapshot_read``) before they are written."""
         ahead = prefetch if prefetch is not None and prefetch.path == path else None
         if ahead is not None:
-            self.jobs.submit(
-                "Reading the curated seeds…",
-                ahead.seeds,
+
+            def seeds_read(seeds: Corpus | None) -> None:
+                if seeds is not None:
+                    self.seeds_read.emit(seeds_snapshot(seeds))
                 # Let the write start once the seeds are painted (a zero timer runs
                 # after the paint already posted): a thread holding the GIL would
                 # slow that first paint several times over.
-                lambda seeds: (self._show_seeds(seeds), QTimer.singleShot(0, ahead.go_on)),
+                QTimer.singleShot(0, ahead.go_on)
+
+            self.jobs.submit(
+                "Reading the curated seeds…",
+                ahead.seeds,
+                seeds_read,
                 lambda _exc: ahead.go_on(),
             )
 
@@ -69,10 +75,6 @@ class DataJobs(QObject):
             self.opened.emit(path)
 
         self.jobs.submit(f"Opening {path.name}…", work, done, self.open_failed.emit)
-
-    def _show_seeds(self, seeds: Corpus | None) -> None:
-        if seeds is not None:
-            self.seeds_read.emit(seeds_snapshot(seeds))
 
     def reload_seeds(self) -> None:
         store = self.store

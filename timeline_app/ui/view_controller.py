@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from timeline_app.dates import from_day
 from timeline_app.domain import EventFilter, Pair
@@ -112,7 +113,7 @@ class ViewController:
         window = frame_for_filter(
             snapshot.filter, spans_of(snapshot.events), spans_of([best])[0] if best else None
         )
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         if window is not None:
             changes["window"] = window
         if best is not None:
@@ -164,7 +165,7 @@ class ViewController:
     def focus_pair(self, key: str, *, frame: bool = False) -> None:
         """Focus one tie; ``frame``: also frame that tie's events (an edge click)."""
         pair = Pair.parse(key)
-        changes: dict[str, object] = {"focus": Focus("pair", pair.key)}
+        changes: dict[str, Any] = {"focus": Focus("pair", pair.key)}
         if frame:
             window = dense_period(spans_of(e for e in self.data.events if pair in e.pairs))
             if window is not None:
