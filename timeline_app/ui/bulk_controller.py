@@ -8,7 +8,6 @@ panel, a second tab in the event list, and a reference in the source pane.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,23 +50,15 @@ class _Progress(QObject):
 
 
 class BulkController(QObject):
+    failed = Signal(str, object)  # what failed, the exception
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.table = BulkTable()
         self.data: BulkData | None = None
         self.full: BulkData | None = None  # every bulk event, read once per database change
-        self._read_ahead: Callable[[], BulkData | None] | None = None
         self.table.bulk_event_selected.connect(self.show_event)
-
-    def read_ahead(self, source: Callable[[], BulkData | None]) -> None:
-        """At start: every bulk event of the database being opened is already being
-        read; ``source`` waits for them (on the worker thread, never the GUI's)."""
-        self._read_ahead = source
-
-    def take_read_ahead(self) -> Callable[[], BulkData | None] | None:
-        source, self._read_ahead = self._read_ahead, None
-        return source
 
     def invalidate(self) -> None:
         """The database changed (import, another file): read the bulk events again."""
@@ -129,12 +120,12 @@ class BulkController(QObject):
         cancelled = threading.Event()
         dialog.canceled.connect(cancelled.set)
         progress = _Progress()
-        progress.moved.connect(
-            lambda rows, done, total: (
-                dialog.setValue(int(1000 * done / total) if total else 0),
-                dialog.setLabelText(f"Importing bulk events… {rows:,} rows read"),
-            )
-        )
+
+        def moved(rows: int, done: int, total: int) -> None:
+            dialog.setValue(int(1000 * done / total) if total else 0)
+            dialog.setLabelText(f"Importing bulk events… {rows:,} rows read")
+
+        progress.moved.connect(moved)
 
         def on_progress(rows: int, done: int, total: int) -> bool:
             progress.moved.emit(rows, done, total)  # called on the worker thread
@@ -154,7 +145,7 @@ class BulkController(QObject):
             if cancelled.is_set():
                 window.statusBar().showMessage("Import cancelled; nothing was written.", 8000)
             else:
-                window._show_error("The import failed; nothing was written", exc)
+                self.failed.emit("The import failed; nothing was written", exc)
 
         window.jobs.submit("Importing bulk events…", work, done, failed)
         dialog.show()

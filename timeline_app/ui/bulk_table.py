@@ -28,12 +28,19 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class BulkColumnsLike(Protocol):
-    pairs: Sequence[Pair]
-    day: npt.NDArray[Any]
-    pair_id: npt.NDArray[Any]
-    category_id: npt.NDArray[Any]
-    score: npt.NDArray[Any]
-    pk: npt.NDArray[Any]
+    # Read-only members: a frozen dataclass of columns fits.
+    @property
+    def pairs(self) -> Sequence[Pair]: ...
+    @property
+    def day(self) -> npt.NDArray[Any]: ...
+    @property
+    def pair_id(self) -> npt.NDArray[Any]: ...
+    @property
+    def category_id(self) -> npt.NDArray[Any]: ...
+    @property
+    def score(self) -> npt.NDArray[Any]: ...
+    @property
+    def pk(self) -> npt.NDArray[Any]: ...
 
 
 class BulkTableModel(QAbstractTableModel):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from timeline_app import APP_NAME, __version__
+from timeline_app.domain import Event
 from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.store.db import StoreError
 
@@ -66,3 +68,26 @@ def show_error(parent: QWidget, title: str, exc: BaseException) -> str:
     box.setModal(True)
     box.open()
     return detail
+
+
+def export_events(
+    parent: QWidget,
+    events: Sequence[Event],
+    on_error: Callable[[str, BaseException], None],
+) -> Path | None:
+    """Ask where, then write ``events`` as JSON or CSV; the file written, if any."""
+    from timeline_app.export.events_io import to_csv, to_json
+
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, "Export events", str(Path.home() / "events.json"), "JSON (*.json);;CSV (*.csv)"
+    )
+    if not name:
+        return None
+    as_csv = name.lower().endswith(".csv") or "CSV" in chosen
+    text = to_csv(list(events)) if as_csv else to_json(list(events))
+    try:
+        Path(name).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        on_error("Could not write the file", exc)
+        return None
+    return Path(name)

@@ -41,7 +41,8 @@ def figure_title(source: FigureSource) -> str:
 
 def write_png(path: Path, source: FigureSource) -> FigurePlan:
     image, plan = render_image(source)
-    if not image.save(str(path), "PNG"):
+    # The stubs want bytes for the format; PySide6 itself accepts only str here.
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"{path}: cannot write the PNG file")
     return plan
 

@@ -1,17 +1,16 @@
-"""The main window: wiring only. Views own their behaviour; what the analyst looks at
-(window, filter, focus, selection, layers) lives in one Qt-free ``ViewModel`` that the
-views are bound to (``ui/view_binding.py``) and that undo records. The window runs
-database jobs off the GUI thread, routes data changes through one channel
-(``changed``) and applies the view rules (``timeline_app.view_rules``)."""
+"""The main window: wiring only. It builds the views and docks, and connects them:
+
+* ``ui/view_controller.ViewController`` owns the one view state (``ViewModel``, bound to
+  the views by ``ui/view_binding.py``, recorded by undo) and applies the view rules;
+* ``ui/data_jobs.DataJobs`` runs the database work off the GUI thread; what it reads
+  goes to ``ui/shown_data.ShownData`` and on to the views;
+* data changes travel on one channel (``changed``)."""
 
 from __future__ import annotations
 
-import dataclasses
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,36 +25,31 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app import APP_NAME
-from timeline_app.dates import from_day
-from timeline_app.domain import Actor, Document, Event, EventFilter, Pair, Paragraph
-from timeline_app.filters import FilterInput, build_filter
-from timeline_app.framing import EMPTY_WINDOW, dense_period, fit_window, outside, spans_of
-from timeline_app.layout import actor_index, pair_index
+from timeline_app.domain import Actor, EventFilter, Pair
+from timeline_app.filters import build_filter
+from timeline_app.layout import WindowIndex
 from timeline_app.paths import user_dir
-from timeline_app.services import BulkData, Changes, Store, fetch_bulk
+from timeline_app.services import BulkData, Changes, Store
 from timeline_app.settings import Settings
 from timeline_app.ui import dialogs
 from timeline_app.ui.app import window_settings
-from timeline_app.ui.bulk_controller import BulkController, merge_actor_counts, merge_weights
+from timeline_app.ui.bulk_controller import BulkController
+from timeline_app.ui.data_jobs import DataJobs
 from timeline_app.ui.event_table import EventTable
-from timeline_app.ui.filter_bar import FilterBar, describe_actors
+from timeline_app.ui.filter_bar import FilterBar
 from timeline_app.ui.keys import ActionsWinInTextBoxes, shortcut_entries, shortcuts_text
 from timeline_app.ui.legend import LegendBar
 from timeline_app.ui.menus import build_menus
 from timeline_app.ui.outside_notice import OutsideNotice
 from timeline_app.ui.prefetch import Prefetch
 from timeline_app.ui.relation_view import RelationView
-from timeline_app.ui.snapshot import (
-    Snapshot,
-    describe_counts,
-    empty_message,
-    fetch_snapshot,
-    seeds_snapshot,
-)
+from timeline_app.ui.shown_data import ShownData
+from timeline_app.ui.snapshot import Snapshot, describe_counts, empty_message
 from timeline_app.ui.source_view import SourceView
+from timeline_app.ui.status_line import StatusLine
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
-from timeline_app.ui.timeline_view import TimelineView, lane_label
-from timeline_app.ui.view_binding import ViewBinding
+from timeline_app.ui.timeline_view import TimelineView
+from timeline_app.ui.view_controller import ViewController
 from timeline_app.ui.window_geometry import (
     DockSizer,
     DockSizes,
@@ -63,15 +57,7 @@ from timeline_app.ui.window_geometry import (
     restore_on_screen,
 )
 from timeline_app.ui.workers import JobRunner
-from timeline_app.view_rules import escape_message, escape_step, frame_for_filter, step_target
-from timeline_app.view_state import Focus, ViewModel, ViewState
-
-if TYPE_CHECKING:
-    from timeline_app.ingest.corpus import Corpus
-
-
-# How long the status bar keeps saying what Esc cleared, over the counts.
-NOTE_SECONDS = 8.0
+from timeline_app.view_state import ViewState
 
 
 class MainWindow(QMainWindow):
@@ -91,23 +77,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.settings = Settings.load()
         self.qt_settings = window_settings()
-        self.jobs = JobRunner(self)
-        self.store: Store | None = None
-        self.snapshot: Snapshot | None = None
-        self.pair_index = pair_index([])
-        self.actor_index = actor_index([])
-        self.actors: dict[str, Actor] = {}
-        self.view = ViewModel(ViewState(window=EMPTY_WINDOW))
-        self.ranking: list[str] = []  # the search's matches, best first
-        self._frame_next = False  # the next query result frames its matches
-        self._note: tuple[str, float] | None = None  # a status message and when it was set
-
+        self._remember_database = True
         self._build_views()
         self.timeline.set_empty_message("Opening the database…")
         self._build_docks()
-        build_menus(self)
         self._build_status_bar()
         self._connect()
+        build_menus(self)
         self._default_state = self.saveState()
         place_on_screen(self)
         self._restore_window()
@@ -124,7 +100,7 @@ class MainWindow(QMainWindow):
         self.legend = LegendBar()
         self.timeline = TimelineView()
         self.relations = RelationView()
-        self.source = SourceView(self._lookup_document)
+        self.source = SourceView(lambda name: self.data.document(name))
         self.table = EventTable()
         self.outside_notice = OutsideNotice()
         self.bulk = BulkController(self)
@@ -188,23 +164,35 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(160)
         self.progress.setVisible(False)
         self.statusBar().addPermanentWidget(self.progress)
+        self.status = StatusLine(self.statusBar(), self._counts_text)
 
     def _connect(self) -> None:
-        self.binding = ViewBinding(
-            self.view,
+        self.data = ShownData()
+        self.database = DataJobs(self)
+        self.views = ViewController(
+            self.data,
             self.timeline,
             self.table,
             self.filter_bar,
             self.relations,
             self.source,
-            self._event,
-            self._name_focus,
+            self.outside_notice,
+            self.bulk.window_weights,
+            self.status.note,
         )
+        self.view, self.binding = self.views.view, self.views.binding
         self.view.subscribe(self._on_view_changed)
         self.changed.connect(self._on_changes)
-        self.jobs.busy_changed.connect(self._on_busy)
-        self.jobs.failed.connect(lambda label, exc: self._show_error(label, exc))
-        self.filter_bar.inputs_edited.connect(self._on_filter_edited)
+        self.database.jobs.busy_changed.connect(self._on_busy)
+        self.database.failed.connect(self._show_error)
+        self.database.opened.connect(self._on_opened)
+        self.database.open_failed.connect(self._open_failed)
+        self.database.seeds_read.connect(self._show_seeds)
+        self.database.snapshot_read.connect(self._apply_snapshot)
+        self.database.bulk_read.connect(self._apply_bulk)
+        self.database.seeds_loaded.connect(self._on_seeds_loaded)
+        self.bulk.failed.connect(self._show_error)
+        self.filter_bar.inputs_edited.connect(self.views.filter_edited)
         self.filter_bar.lane_focus_cleared.connect(self.clear_focus)
         self.filter_bar.search.returnPressed.connect(self.filter_bar.flush)
         self.timeline.source_requested.connect(self.show_source)
@@ -214,61 +202,57 @@ class MainWindow(QMainWindow):
         self.relations.pair_clicked.connect(lambda key: self.focus_pair(key, frame=True))
         self.relations.actor_clicked.connect(self.focus_actor)
         self.relations.background_clicked.connect(self.clear_focus)
-        self.outside_notice.show_requested.connect(self.show_all_matches)
+        self.outside_notice.show_requested.connect(self.views.show_all_matches)
         # Window shortcuts win over a text box's own claims (Ctrl+E in the search box).
         text_boxes = ActionsWinInTextBoxes(self.window_actions, self)
         for box in (self.filter_bar.search, self.filter_bar.date_from, self.filter_bar.date_to):
             box.installEventFilter(text_boxes)
+
+    # -- what the window shows, for the dialogs and the tests ----------------------------------
+    @property
+    def jobs(self) -> JobRunner:
+        return self.database.jobs
+
+    @property
+    def store(self) -> Store | None:
+        return self.database.store
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        return self.data.snapshot
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        return self.data.actors
+
+    @property
+    def pair_index(self) -> WindowIndex[Pair]:
+        return self.data.pair_index
+
+    @property
+    def selected(self) -> str | None:
+        return self.views.selected
+
+    def current_filter(self) -> EventFilter:
+        return self.views.current_filter()
+
+    def focused_pairs(self) -> list[Pair]:
+        return self.views.focused_pairs()
 
     # -- database ----------------------------------------------------------------------
     def open_database(
         self, path: Path, *, remember: bool = True, prefetch: Prefetch | None = None
     ) -> None:
         """Open (or create and seed) the database at ``path``, off the GUI thread."""
+        self._remember_database = remember
+        self.database.open(path, prefetch)
 
-        ahead = prefetch if prefetch is not None and prefetch.path == path else None
-        if ahead is not None:
-            # A first start: show the seeds as soon as they are validated, while they
-            # are written (the write and the ORM's import take most of a second).
-            self.jobs.submit(
-                "Reading the curated seeds…",
-                ahead.seeds,
-                # Let the write start once the seeds are painted (a zero timer runs
-                # after the paint already posted): a thread holding the GIL would
-                # slow that first paint several times over.
-                lambda seeds: (self._show_seeds(seeds), QTimer.singleShot(0, ahead.go_on)),
-                lambda _exc: ahead.go_on(),
-            )
-
-        def work() -> Store:
-            if ahead is not None:
-                return ahead.store()
-            store = Store.open(path)
-            store.ensure_seeded()
-            return store
-
-        def done(store: Store) -> None:
-            if self.store is not None:
-                self.store.close()
-            self.store = store
-            if ahead is not None:
-                self.bulk.read_ahead(ahead.bulk)
-            if remember:
-                self.settings.last_db = str(path)
-                self.settings.save()
-            self.setWindowTitle(f"{APP_NAME} — {path.name}")
-            self.changed.emit(Changes(database=True))
-
-        self.jobs.submit(
-            f"Opening {path.name}…",
-            work,
-            done,
-            self._open_failed,
-        )
-
-    def _show_seeds(self, seeds: Corpus | None) -> None:
-        if seeds is not None and self.snapshot is None:
-            self._apply_snapshot(seeds_snapshot(seeds))
+    def _on_opened(self, path: Path) -> None:
+        if self._remember_database:
+            self.settings.last_db = str(path)
+            self.settings.save()
+        self.setWindowTitle(f"{APP_NAME} — {path.name}")
+        self.changed.emit(Changes(database=True))
 
     def _open_failed(self, exc: BaseException) -> None:
         if self.store is None:
@@ -286,39 +270,19 @@ class MainWindow(QMainWindow):
             self.open_database(Path(name))
 
     def reload_seeds(self) -> None:
-        store = self.store
-        if store is None:
-            return
-        self.jobs.submit(
-            "Loading curated seeds…",
-            store.load,
-            lambda report: (
-                self.statusBar().showMessage(f"Loaded: {report.summary()}", 8000),
-                self.changed.emit(Changes(events=True, documents=True, actors=True)),
-            ),
-            lambda exc: self._show_error(
-                "The seeds were not loaded; the database is unchanged", exc
-            ),
-        )
+        self.database.reload_seeds()
+
+    def _on_seeds_loaded(self, summary: str) -> None:
+        self.statusBar().showMessage(f"Loaded: {summary}", 8000)
+        self.changed.emit(Changes(events=True, documents=True, actors=True))
 
     def export_events(self) -> None:
         if self.snapshot is None:
             return
-        from timeline_app.export.events_io import to_csv, to_json
-
-        name, chosen = QFileDialog.getSaveFileName(
-            self, "Export events", str(Path.home() / "events.json"), "JSON (*.json);;CSV (*.csv)"
-        )
-        if not name:
-            return
-        as_csv = name.lower().endswith(".csv") or "CSV" in chosen
-        text = to_csv(self.snapshot.events) if as_csv else to_json(self.snapshot.events)
-        try:
-            Path(name).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            self._show_error("Could not write the file", exc)
-            return
-        self.statusBar().showMessage(f"Exported {len(self.snapshot.events)} events to {name}", 8000)
+        events = self.snapshot.events
+        written = dialogs.export_events(self, events, self._show_error)
+        if written is not None:
+            self.statusBar().showMessage(f"Exported {len(events)} events to {written}", 8000)
 
     def export_timeline(self) -> None:
         """PNG, SVG or PDF of the visible window, filter and lane focus (ui/export_dialog)."""
@@ -333,139 +297,51 @@ class MainWindow(QMainWindow):
 
     # -- the change channel --------------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
-        store = self.store
-        if store is None or not changes.anything:
-            return
-        flt = self.current_filter()
-        with_bulk = self.view.state.bulk_layer
         if changes.events or changes.database:
             self.bulk.invalidate()
-        reuse = self.snapshot is not None and not (changes.documents or changes.database)
-        documents = self.snapshot.documents if reuse and self.snapshot else None
-        self.jobs.submit(
-            "Querying…",
-            lambda: (
-                fetch_snapshot(store, flt, documents),
-                store.rank_matches(flt.text) if flt.text else [],
-            ),
-            lambda found: self._apply_snapshot(*found),
-            key="snapshot",
+        self.database.query(
+            changes,
+            self.current_filter(),
+            self.snapshot,
+            self.bulk.full,
+            self.view.state.bulk_layer,
         )
-        # Bulk events come in a second job: the curated timeline is drawn first.
-        cached = self.bulk.full
-        ahead = self.bulk.take_read_ahead()
-        if with_bulk:
-            self.jobs.submit(
-                "Reading bulk events…",
-                lambda: fetch_bulk(store, flt, ahead() if ahead else cached),
-                self._apply_bulk,
-                key="bulk",
-            )
-        else:
-            self._apply_bulk((cached, None))
+
+    def _show_seeds(self, seeds: Snapshot) -> None:
+        """A first start: the seeds while they are written, unless data came first."""
+        if self.snapshot is None:
+            self._apply_snapshot(seeds)
 
     def _apply_snapshot(self, snapshot: Snapshot, ranking: list[str] | None = None) -> None:
         if snapshot.filter != self.current_filter():
             return  # the filter changed again while this was read; its own query follows
-        first = self.snapshot is None
-        self.snapshot = snapshot
-        self.ranking = list(ranking or [])
+        self.data.show(snapshot, ranking)
         self.timeline.set_empty_message(empty_message(snapshot))
-        self.actors = {a.code: a for a in snapshot.actors}
-        self.filter_bar.set_actors(snapshot.actors)
-        self.filter_bar.show_inputs(self.view.state.filter)
-        self.pair_index = pair_index(snapshot.events)
-        self.actor_index = actor_index(snapshot.events)
-        self.relations.set_actors(snapshot.actors)
-        self.table.set_events(snapshot.events, self.actors, self.ranking)
-        with self.binding.programmatic():
-            self.timeline.set_events(snapshot.events, self.actors, keep_range=not first)
-            if first:
-                self._first_view(snapshot)
-        if first:
-            self.binding.start()
-        self.binding.apply_focus()  # the lanes may have changed
-        if self._frame_next:
-            self._frame_next = False
-            self._frame_matches(snapshot)
-        if self.selected and self._event(self.selected) is None:
-            self.view.update(record=False, selection=None)
-        self.binding.apply_selection(redraw=True)
-        self._update_relations()
-        self._update_outside_notice()
-        self._show_counts()
+        start, end = self.settings.view_start, self.settings.view_end
+        saved = (start, end) if start is not None and end is not None and end > start else None
+        self.views.show_snapshot(snapshot, saved)
+        self.status.show_counts()
         self.data_shown.emit()
 
-    def _first_view(self, snapshot: Snapshot) -> None:
-        """The saved window, else the events' dense period in whole years."""
-        start, end = self.settings.view_start, self.settings.view_end
-        if start is not None and end is not None and end > start:
-            window = (start, end)
-        else:
-            window = dense_period(spans_of(snapshot.events)) or EMPTY_WINDOW
-        self.view.update(record=False, window=window)
-        self.timeline.set_visible_range(*window)
-
-    def _frame_matches(self, snapshot: Snapshot) -> None:
-        """After a filter the user made: frame its matches and select the best one,
-        in the same undo step as the filter."""
-        best = self._event(self.ranking[0]) if self.ranking else None
-        window = frame_for_filter(
-            snapshot.filter,
-            spans_of(snapshot.events),
-            spans_of([best])[0] if best else None,
-        )
-        changes: dict[str, object] = {}
-        if window is not None:
-            changes["window"] = window
-        if best is not None:
-            changes["selection"] = best.id
-        self.view.update(record=False, **changes)
-
-    def show_all_matches(self) -> None:
-        """Frame every match of the filter (the notice's "Show them"): one undo step."""
-        if self.snapshot is not None and self.snapshot.events:
-            window = fit_window(spans_of(self.snapshot.events))
-            if window is not None:
-                self.view.update(window=window)
-
-    def _apply_bulk(self, result: tuple[BulkData | None, BulkData | None]) -> None:
-        full, data = result
+    def _apply_bulk(self, full: BulkData | None, data: BulkData | None) -> None:
         had_bulk = self.bulk.data is not None
         with self.binding.programmatic():
             self.bulk.apply(full, data)
-            if (
-                not had_bulk
-                and self.bulk.data is not None
-                and self.snapshot
-                and not self.snapshot.events
-            ):
+            shown = self.snapshot
+            if not had_bulk and self.bulk.data is not None and shown and not shown.events:
                 self.timeline.fit_all()  # a database of bulk events only
-        self._update_relations()
+        self.views.update_relations()
         if self.snapshot is not None:
-            self._show_counts()
+            self.status.show_counts()
         self.bulk_shown.emit()
 
+    def _counts_text(self) -> str:
+        if self.snapshot is None:
+            return ""
+        curated = describe_counts(self.snapshot.events, self.snapshot.total_events)
+        return curated + self.bulk.describe()
+
     # -- the view state ------------------------------------------------------------------
-    @property
-    def selected(self) -> str | None:
-        return self.view.state.selection
-
-    def current_filter(self) -> EventFilter:
-        return build_filter(self.view.state.filter).filter
-
-    def focused_pairs(self) -> list[Pair]:
-        return self.binding.focused_pairs()
-
-    def _on_filter_edited(self, raw: FilterInput) -> None:
-        """The user changed the filter bar: one undo step (typing makes one), and the
-        result will frame its matches."""
-        before = self.view.state.filter
-        only_text = dataclasses.replace(raw, text="") == dataclasses.replace(before, text="")
-        self._frame_next = True
-        if not self.view.update(filter=raw, burst="text" if only_text else None):
-            self._frame_next = False
-
     def _on_view_changed(self, old: ViewState, new: ViewState, changed: frozenset[str]) -> None:
         if (
             "filter" in changed
@@ -475,13 +351,10 @@ class MainWindow(QMainWindow):
         if "bulk_layer" in changed:
             self.bulk_action.setChecked(new.bulk_layer)
             self.changed.emit(Changes(filter=True))
-        if "window" in changed:
-            self._update_relations()
-            self._update_outside_notice()
         self.update_history_actions()
 
     def select_event(self, event_id: str | None) -> None:
-        self.binding.select(event_id or None)
+        self.views.select(event_id)
 
     def show_source(self, event_id: str) -> None:
         if event_id:
@@ -491,70 +364,39 @@ class MainWindow(QMainWindow):
             self.source.setFocus()
 
     def zoom_to_selection(self) -> None:
-        if self.selected:
-            self.timeline.zoom_to_event(self.selected)
+        self.views.zoom_to_selection()
 
     def step_selection(self, direction: int) -> None:
-        """← →: the previous or next event in time on the selected event's lane."""
-        if self.snapshot is None or not self.timeline.lanes():
-            return
-        lane = self.binding.step_lane
-        event = self._event(self.selected)
-        if lane is None or (event is not None and lane not in event.pairs):
-            lanes = self.timeline.lanes()
-            lane = next((p for p in lanes if event and p in event.pairs), lanes[0])
-        target = step_target(self.snapshot.events, lane, self.selected, direction)
-        if target is not None:
-            self.binding.select(target, lane)
+        self.views.step_selection(direction)
 
     def zoom_by(self, factor: float) -> None:
-        lo, hi = self.timeline.visible_range()
-        centre, half = (lo + hi) / 2, (hi - lo) / 2 * factor
-        self.timeline.set_visible_range(centre - half, centre + half)
+        self.views.zoom_by(factor)
+
+    def show_all_matches(self) -> None:
+        self.views.show_all_matches()
 
     def focus_pair(self, key: str, *, frame: bool = False) -> None:
-        """Focus one tie; ``frame``: also frame that tie's events (an edge click)."""
-        pair = Pair.parse(key)
-        changes: dict[str, object] = {"focus": Focus("pair", pair.key)}
-        if frame and self.snapshot is not None:
-            window = dense_period(spans_of(e for e in self.snapshot.events if pair in e.pairs))
-            if window is not None:
-                changes["window"] = window
-        self.view.update(**changes)
+        self.views.focus_pair(key, frame=frame)
 
     def focus_actor(self, code: str) -> None:
-        self.view.update(focus=Focus("actor", code))
+        self.views.focus_actor(code)
 
     def clear_focus(self) -> None:
-        self.view.update(focus=None)
+        self.views.clear_focus()
 
     def set_list_follows_focus(self, on: bool) -> None:
-        self.view.update(list_follows_focus=on)
-
-    def _name_focus(self, focus: Focus) -> str:
-        if focus.kind == "pair":
-            return lane_label(Pair.parse(focus.key), self.actors)
-        return f"{describe_actors([focus.key], self.actors)} (all lanes)"
+        self.views.set_list_follows_focus(on)
 
     def escape(self) -> None:
-        """Esc clears exactly one thing (``view_rules.ESCAPE_ORDER``) and says which."""
-        before = self.view.state
-        step = escape_step(before)
-        if step is None:
-            self._set_note("Nothing to clear")
-            return
-        part, after = step
-        label = self._name_focus(before.focus) if before.focus else ""
-        self._set_note(escape_message(part, before, label))
-        self.view.update(filter=after.filter, focus=after.focus, selection=after.selection)
+        self.views.escape()
 
     def undo(self) -> None:
-        self._frame_next = False
-        self.view.undo()
+        self.status.clear_note()  # "Ctrl+Z brings it back" is done
+        self.views.undo()
 
     def redo(self) -> None:
-        self._frame_next = False
-        self.view.redo()
+        self.status.clear_note()
+        self.views.redo()
 
     def update_history_actions(self) -> None:
         if hasattr(self, "undo_action"):
@@ -575,54 +417,6 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         self._shortcuts_box = dialogs.show_shortcuts(self, self.shortcuts_help())
 
-    # -- helpers ---------------------------------------------------------------------------------
-    def _event(self, event_id: str | None) -> Event | None:
-        if not event_id or self.snapshot is None:
-            return None
-        return next((e for e in self.snapshot.events if e.id == event_id), None)
-
-    def _lookup_document(self, file_name: str) -> tuple[Document, list[Paragraph]] | None:
-        return self.snapshot.documents.get(file_name) if self.snapshot else None
-
-    def _update_outside_notice(self) -> None:
-        """Say so when matches of a filter lie outside the window."""
-        snapshot = self.snapshot
-        if snapshot is None or snapshot.filter.is_empty or not snapshot.events:
-            self.outside_notice.set_counts(0, 0)
-            return
-        spans = spans_of(snapshot.events)
-        self.outside_notice.set_counts(outside(spans, self.view.state.window), len(spans))
-
-    def _set_note(self, text: str) -> None:
-        self._note = (text, time.monotonic())
-        self._show_counts()
-
-    def _show_counts(self) -> None:
-        """The counts, after a recent note (what Esc cleared) while it is fresh."""
-        counts = self._counts_text()
-        note = self._note
-        if note is not None and time.monotonic() - note[1] < NOTE_SECONDS:
-            counts = f"{note[0]}   ·   {counts}" if counts else note[0]
-        self.statusBar().showMessage(counts)
-
-    def _update_relations(self) -> None:
-        lo, hi = self.timeline.visible_range()
-        # hi is the first day past the window: name the year of its last day.
-        label = f"{from_day(max(lo, -719162)).year} – {from_day(min(hi - 1, 2932896)).year}"
-        actor_counts = {code: w.count for code, w in self.actor_index.window(lo, hi).items()}
-        weights = self.pair_index.window(lo, hi)
-        bulk = self.bulk.window_weights(lo, hi)
-        if bulk:
-            weights = merge_weights(weights, bulk)
-            actor_counts = merge_actor_counts(actor_counts, bulk)
-        self.relations.set_weights(weights, label, actor_counts)
-
-    def _counts_text(self) -> str:
-        if self.snapshot is None:
-            return ""
-        curated = describe_counts(self.snapshot.events, self.snapshot.total_events)
-        return curated + self.bulk.describe()
-
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
@@ -632,7 +426,7 @@ class MainWindow(QMainWindow):
         if busy:
             self.statusBar().showMessage(label)
         elif self.snapshot is not None:
-            self._show_counts()
+            self.status.show_counts()
 
     def _show_error(self, title: str, exc: BaseException) -> None:
         self._last_error = dialogs.show_error(self, title, exc)
@@ -674,7 +468,5 @@ class MainWindow(QMainWindow):
         if self.snapshot is not None and self.snapshot.events:
             self.settings.view_start, self.settings.view_end = self.view.state.window
         self.settings.save()
-        self.jobs.wait(10000)
-        if self.store is not None:
-            self.store.close()
+        self.database.close()
         super().closeEvent(event)

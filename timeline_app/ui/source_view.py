@@ -124,8 +124,8 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.refused_urls: list[str] = []  # every URL Qt asked for; tests read it
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        self.refused_urls.append(name.toString())
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        self.refused_urls.append(name.toString() if isinstance(name, QUrl) else name)
         if int(kind) == QTextDocument.ResourceType.ImageResource.value:
             blank = QImage(1, 1, QImage.Format.Format_ARGB32)
             blank.fill(Qt.GlobalColor.transparent)
@@ -241,10 +241,13 @@ class SourceView(QWidget):
         outer = _fill(QVBoxLayout(self), self._event_box, self._doc_box, self._browser)
         outer.setContentsMargins(10, 10, 10, 10)
         outer.setStretch(2, 1)
-        for layout in (top, self._doc_box.layout(), outer):
-            layout.setSpacing(4)
         for box in (self._event_box, self._doc_box):
-            box.layout().setContentsMargins(0, 0, 0, 4)
+            inner = box.layout()
+            assert inner is not None  # given just above
+            inner.setSpacing(4)
+            inner.setContentsMargins(0, 0, 0, 4)
+        for layout in (top, outer):
+            layout.setSpacing(4)
         self._title.setFont(_font(self.font(), 1.2, bold=True))
         self._doc_title.setFont(_font(self.font(), 1.0, bold=True))
         for w in (self._date_note, self._doc_file):

@@ -51,6 +51,7 @@ class ViewBinding:
         self._name_focus = name_focus
         # Until the first data is shown, range changes are the views settling in.
         self._applying = True
+        self._started = False
         self._timeline_selection: str | None = None  # what the timeline last showed
         self.step_lane: Pair | None = None  # the lane ← → walk, once stepped on
         model.subscribe(self._on_change)
@@ -62,6 +63,11 @@ class ViewBinding:
     def start(self) -> None:
         """The first view is drawn: from now on the user's changes are undo steps."""
         self._applying = False
+        self._started = True
+
+    @property
+    def started(self) -> bool:
+        return self._started
 
     @contextmanager
     def programmatic(self) -> Iterator[None]:
