@@ -59,7 +59,7 @@ def main() -> int:
     def figures(label: str) -> float:
         spin(30)
         timeline._relayout()
-        layout, events = timeline.layout(), timeline.events()
+        layout, events = timeline.marks_layout(), timeline.events()
         view = timeline.visible_range()
         shown = in_window(events, view)
         readable = readable_events(layout, events, view, measure_for(timeline.label_font()))

@@ -47,7 +47,7 @@ def test_only_the_lanes_that_fit_are_shown_with_a_scroll_bar(qtbot: QtBot) -> No
     assert top == 0.0
     # One layout pixel per screen pixel: lanes keep their size, the rest scrolls.
     assert bottom - top == view.view_box.height()
-    layout = view.layout()
+    layout = view.marks_layout()
     assert layout.height == sum(box.height for box in layout.boxes) > bottom
     assert all(box.height >= MIN_LANE_PX for box in layout.boxes)
     assert view.lane_scroll.isVisible()
@@ -62,7 +62,7 @@ def test_scrolling_moves_the_lanes_and_stops_at_the_last(qtbot: QtBot) -> None:
     assert lanes_in_view(view) == (top + 90, bottom + 90)
     assert view.lane_scroll.value() == round(top + 90)
     view.scroll_lanes(100_000)
-    assert lanes_in_view(view)[1] == view.layout().height
+    assert lanes_in_view(view)[1] == view.marks_layout().height
     view.lane_scroll.setValue(0)  # dragging the bar scrolls the lanes
     assert lanes_in_view(view)[0] == 0.0
 
@@ -70,7 +70,7 @@ def test_scrolling_moves_the_lanes_and_stops_at_the_last(qtbot: QtBot) -> None:
 def test_a_highlighted_lane_out_of_view_is_brought_into_view(qtbot: QtBot) -> None:
     view = crowded_view(qtbot)
     last = view.lanes()[-1]
-    box = view.layout().boxes[-1]
+    box = view.marks_layout().boxes[-1]
     top, bottom = lanes_in_view(view)
     assert bottom < box.top
     view.set_highlighted_pairs({last})

@@ -23,7 +23,7 @@ Rect = tuple[float, float, float, float]
 def drawn_rects(window: MainWindow) -> list[tuple[str, Rect]]:
     """Every mark and title beside it in the visible lanes and time window, in pixels."""
     timeline = window.timeline
-    layout = timeline.layout()
+    layout = timeline.marks_layout()
     lo, hi = timeline.visible_range()
     top = timeline.lanes_scroller.top()
     bottom = top + timeline.lanes_scroller.viewport_height()
@@ -50,7 +50,9 @@ def readable_share(window: MainWindow) -> tuple[int, int]:
     events = timeline.events()
     view = timeline.visible_range()
     shown = in_window(events, view)
-    readable = readable_events(timeline.layout(), events, view, measure_for(timeline.label_font()))
+    readable = readable_events(
+        timeline.marks_layout(), events, view, measure_for(timeline.label_font())
+    )
     return len(readable & shown), len(shown)
 
 
@@ -67,8 +69,8 @@ def test_first_view_titles_marks_and_overlaps_nothing(open_window: Factory, qtbo
     rects = drawn_rects(window)
     assert len(rects) > 20
     assert overlapping(rects) == []
-    titled = [m for m in window.timeline.layout().marks if m.label]
-    assert len(titled) >= 0.8 * len(window.timeline.layout().marks)
+    titled = [m for m in window.timeline.marks_layout().marks if m.label]
+    assert len(titled) >= 0.8 * len(window.timeline.marks_layout().marks)
     readable, shown = readable_share(window)
     assert readable / shown >= 0.5, (readable, shown)
 

@@ -58,7 +58,14 @@ def plural(n: int, word: str) -> str:
 def _mix(a: str, b: str, t: float) -> QColor:
     ca, cb = QColor(a), QColor(b)
     return QColor.fromRgbF(
-        *(x + (y - x) * t for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=True))
+        *(
+            x + (y - x) * t
+            for x, y in zip(
+                (ca.redF(), ca.greenF(), ca.blueF()),
+                (cb.redF(), cb.greenF(), cb.blueF()),
+                strict=True,
+            )
+        )
     )
 
 

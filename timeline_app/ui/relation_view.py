@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -231,11 +231,11 @@ class RelationView(QGraphicsView):
         for code, node in self._nodes.items():
             node.setVisible(code in shown)
             if code in shown:
-                n, actor = counts.get(code, 0), node.actor
+                n, who = counts.get(code, 0), node.actor
                 self._size_node(node, math.sqrt(n / max(top, 1)))
-                where = f"{actor.kind.value.capitalize()} \u00b7 {actor_region(actor)}"
+                where = f"{who.kind.value.capitalize()} \u00b7 {actor_region(who)}"
                 stats = f"{plural(n, 'event')} in view, {plural(ties[code], 'tie')}"
-                node.setToolTip(rich_lines([actor.name, f"{actor.code} \u00b7 {where}", stats]))
+                node.setToolTip(rich_lines([who.name, f"{who.code} \u00b7 {where}", stats]))
         self._route(shown)
         self._apply_highlight()
         self.viewport().update()
@@ -361,7 +361,7 @@ class RelationView(QGraphicsView):
             self._routed = None
             self._show_ties()  # a new size: a new layout, same anchors, same order
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         painter.save()
         painter.resetTransform()  # overlays live in viewport pixels, not scene units
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -25,11 +25,11 @@ class TimelinePointer:
 
     def mark_at(self, point: QPointF) -> PlacedMark | None:
         """The mark, or the title beside it, under ``point`` (day, layout pixels)."""
-        return self._view.layout().mark_at(point.x(), point.y())
+        return self._view.marks_layout().mark_at(point.x(), point.y())
 
     def _lane_point(self, point: QPointF) -> QPointF | None:
         """``point`` as (day, lane + 0.5), the form the bulk hit tests take."""
-        lane = self._view.layout().lane_at(point.y())
+        lane = self._view.marks_layout().lane_at(point.y())
         return None if lane is None else QPointF(point.x(), lane + 0.5)
 
     def bin_at(self, point: QPointF) -> tuple[int, float, float] | None:

@@ -13,7 +13,7 @@ from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -192,7 +192,7 @@ class TimelineView(QWidget):
     def actors(self) -> Mapping[str, Actor]:
         return self._actors
 
-    def layout(self) -> MarksLayout:
+    def marks_layout(self) -> MarksLayout:
         return self._layout
 
     def label_font(self) -> QFont:
@@ -339,7 +339,7 @@ class TimelineView(QWidget):
         # A point's centre; a bar's visible middle.
         x = mark.start + 0.5 if mark.is_point else (max(mark.start, lo) + min(mark.end, hi)) / 2
         scene_point = self.view_box.mapViewToScene(QPointF(x, mark.y))
-        return self.plot.mapFromScene(scene_point).toPointF()
+        return QPointF(self.plot.mapFromScene(scene_point).toPointF())
 
     # -- interaction ------------------------------------------------------------------
     def bin_at(self, point: QPointF) -> tuple[int, float, float] | None:
@@ -527,7 +527,7 @@ class TimelineView(QWidget):
     def _position_empty_label(self) -> None:
         self.empty_label.setGeometry(self.plot.rect().adjusted(LANE_AXIS_WIDTH, 0, 0, -30))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._position_empty_label()
         if self._events:

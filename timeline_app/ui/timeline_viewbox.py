@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
+from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsSceneWheelEvent
 
 from timeline_app.ui.lane_scroller import WHEEL_STEP_PX
 
@@ -23,18 +25,18 @@ class TimelineViewBox(pg.ViewBox):
         self.setMouseEnabled(x=True, y=True)
         self.invertY(True)
 
-    def wheelEvent(self, ev, axis=None) -> None:
+    def wheelEvent(self, ev: QGraphicsSceneWheelEvent, axis: int | None = None) -> None:
         if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self._owner.scroll_lanes(-WHEEL_STEP_PX if ev.delta() > 0 else WHEEL_STEP_PX)
             ev.accept()
             return
         super().wheelEvent(ev, axis=0)
 
-    def mouseDoubleClickEvent(self, ev) -> None:
+    def mouseDoubleClickEvent(self, ev: MouseClickEvent) -> None:
         self._owner.fit_all()
         ev.accept()
 
-    def mouseClickEvent(self, ev) -> None:
+    def mouseClickEvent(self, ev: MouseClickEvent) -> None:
         if ev.button() == Qt.MouseButton.LeftButton:
             self._owner.click_at(self.mapSceneToView(ev.scenePos()))
             ev.accept()

@@ -25,7 +25,8 @@ from timeline_app.ui.relation_view import RelationView
 from timeline_app.ui.shown_data import ShownData
 from timeline_app.ui.snapshot import Snapshot
 from timeline_app.ui.source_view import SourceView
-from timeline_app.ui.timeline_view import TimelineView, lane_label
+from timeline_app.ui.timeline_text import lane_label
+from timeline_app.ui.timeline_view import TimelineView
 from timeline_app.ui.view_binding import ViewBinding
 from timeline_app.view_rules import escape_message, escape_step, frame_for_filter, step_target
 from timeline_app.view_state import Focus, ViewModel, ViewState
