@@ -96,3 +96,20 @@ def outside(spans: Sequence[Span], window: Window) -> int:
     """How many spans have no day inside ``window``."""
     lo, hi = window
     return sum(1 for start, end in spans if end <= lo or start >= hi)
+
+
+def window_label(window: Window) -> str:
+    """The visible window in words, as fine as it needs to be: ``2013 – 2022``,
+    ``Nov 2021 – Feb 2022`` or ``20 Nov – 20 Dec 2021`` (the last day is ``hi - 1``)."""
+    lo, hi = window
+    first = from_day(max(math.floor(lo), to_day(date(1, 1, 1))))
+    last = from_day(min(max(math.ceil(hi) - 1, math.floor(lo)), to_day(date(9999, 12, 31))))
+    if hi - lo >= 2 * 365:
+        return str(first.year) if first.year == last.year else f"{first.year} – {last.year}"
+    if hi - lo >= 62:
+        if first.year == last.year:
+            return f"{first:%b} – {last:%b} {last.year}"
+        return f"{first:%b} {first.year} – {last:%b} {last.year}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b} {last.year}"
+    return f"{first.day} {first:%b} {first.year} – {last.day} {last:%b} {last.year}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from timeline_app.dates import to_day
 from timeline_app.framing import (
     dense_period,
@@ -13,6 +15,7 @@ from timeline_app.framing import (
     range_window,
     spans_of,
     whole_years,
+    window_label,
 )
 from timeline_app.ingest.corpus import read_corpus
 from timeline_app.services import bundled_corpus_paths
@@ -74,3 +77,18 @@ def test_the_seeds_first_view_is_2013_to_2022() -> None:
     spans = spans_of(corpus.events)
     assert dense_period(spans) == (day(2013), day(2023))
     assert min(s[0] for s in spans) < day(1950)  # what fit-all would squeeze in
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [
+        (date(2013, 1, 1), date(2023, 1, 1), "2013 – 2022"),
+        (date(2021, 1, 1), date(2023, 1, 1), "2021 – 2022"),
+        (date(2021, 3, 1), date(2021, 7, 1), "Mar – Jun 2021"),
+        (date(2021, 11, 1), date(2022, 3, 1), "Nov 2021 – Feb 2022"),
+        (date(2021, 11, 20), date(2021, 12, 21), "20 Nov – 20 Dec 2021"),
+        (date(2021, 12, 28), date(2022, 1, 6), "28 Dec 2021 – 5 Jan 2022"),
+    ],
+)
+def test_the_window_is_named_as_finely_as_it_needs(lo: date, hi: date, expected: str) -> None:
+    assert window_label((float(to_day(lo)), float(to_day(hi)))) == expected

@@ -13,10 +13,17 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from timeline_app.dates import from_day
 from timeline_app.domain import EventFilter, Pair
 from timeline_app.filters import FilterInput, build_filter
-from timeline_app.framing import EMPTY_WINDOW, Window, dense_period, fit_window, outside, spans_of
+from timeline_app.framing import (
+    EMPTY_WINDOW,
+    Window,
+    dense_period,
+    fit_window,
+    outside,
+    spans_of,
+    window_label,
+)
 from timeline_app.ui.bulk_controller import merge_actor_counts, merge_weights
 from timeline_app.ui.event_table import EventTable
 from timeline_app.ui.filter_bar import FilterBar, describe_actors
@@ -226,8 +233,7 @@ class ViewController:
     def update_relations(self) -> None:
         """The relationship panel shows the ties of the visible window, bulk included."""
         lo, hi = self.timeline.visible_range()
-        # hi is the first day past the window: name the year of its last day.
-        label = f"{from_day(max(lo, -719162)).year} – {from_day(min(hi - 1, 2932896)).year}"
+        label = window_label((lo, hi))
         actor_counts = {code: w.count for code, w in self.data.actor_index.window(lo, hi).items()}
         weights = self.data.pair_index.window(lo, hi)
         bulk = self._bulk_weights(lo, hi)
