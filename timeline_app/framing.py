@@ -49,9 +49,10 @@ def _reach(span: Span) -> float:
     return end if end - start <= LONG_SPAN_DAYS else start + 1.0
 
 
-def dense_period(spans: Sequence[Span], share: float = DENSE_SHARE) -> Window | None:
-    """Whole years around the shortest stretch holding ``share`` of the spans' starts;
-    None without spans. The latest such stretch wins a tie (recent events matter more)."""
+def dense_stretch(spans: Sequence[Span], share: float = DENSE_SHARE) -> Window | None:
+    """The shortest stretch holding ``share`` of the spans' starts (to where the last of
+    them reaches); None without spans. The latest such stretch wins a tie (recent
+    events matter more)."""
     if not spans:
         return None
     ordered = sorted(spans)
@@ -63,7 +64,28 @@ def dense_period(spans: Sequence[Span], share: float = DENSE_SHARE) -> Window | 
         if width <= ordered[best + k - 1][0] - ordered[best][0]:
             best = i
     chosen = ordered[best : best + k]
-    return whole_years(chosen[0][0], max(_reach(s) for s in chosen))
+    return chosen[0][0], max(_reach(s) for s in chosen)
+
+
+def dense_period(spans: Sequence[Span], share: float = DENSE_SHARE) -> Window | None:
+    """Whole years around the dense stretch (the first view: a period a reader knows)."""
+    stretch = dense_stretch(spans, share)
+    return None if stretch is None else whole_years(*stretch)
+
+
+MATCH_MARGIN = 0.08  # of the matches' stretch, each side: titles near the ends stay in view
+MIN_MATCH_DAYS = 45.0
+
+
+def matches_window(spans: Sequence[Span], share: float = DENSE_SHARE) -> Window | None:
+    """The dense stretch of a search's or filter's matches with a margin each side (not
+    whole years: matches in December would otherwise sit at the window's very edge)."""
+    stretch = dense_stretch(spans, share)
+    if stretch is None:
+        return None
+    lo, hi = stretch
+    pad = max((hi - lo) * MATCH_MARGIN, (MIN_MATCH_DAYS - (hi - lo)) / 2, 7.0)
+    return lo - pad, hi + pad
 
 
 def fit_window(spans: Sequence[Span]) -> Window | None:
@@ -85,11 +107,12 @@ def range_window(start: date | None, end: date | None, spans: Sequence[Span]) ->
 
 
 def including(window: Window, span: Span | None) -> Window:
-    """``window`` widened (by whole years) so that ``span`` starts inside it."""
+    """``window`` widened so that ``span`` starts inside it, with the same margin."""
     if span is None or window[0] <= span[0] < window[1]:
         return window
-    grown = whole_years(min(window[0], span[0]), max(window[1], span[0] + 1.0))
-    return min(window[0], grown[0]), max(window[1], grown[1])
+    lo, hi = min(window[0], span[0]), max(window[1], span[0] + 1.0)
+    pad = (hi - lo) * MATCH_MARGIN
+    return (lo - pad if lo < window[0] else lo), (hi + pad if hi > window[1] else hi)
 
 
 def outside(spans: Sequence[Span], window: Window) -> int:

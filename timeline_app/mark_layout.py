@@ -449,8 +449,12 @@ def _clusters(
         when = events[i].when
         return when.is_point or (when.end_day - when.start_day) / dpp < window
 
-    points = sorted((i for i in indices if point_like(i)), key=lambda i: (centre_px(i), i))
-    out = [single(i) for i in indices if not point_like(i)]
+    # The selected event never hides in a cluster: it stays a mark of its own.
+    chosen = [i for i in indices if events[i].id == selected]
+    points = sorted(
+        (i for i in indices if point_like(i) and i not in chosen), key=lambda i: (centre_px(i), i)
+    )
+    out = [single(i) for i in indices if not point_like(i) or i in chosen]
     k = 0
     while k < len(points):
         pile = [points[k]]

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from timeline_app.domain import Event, EventFilter, Pair
 from timeline_app.filters import FilterInput
-from timeline_app.framing import Span, Window, dense_period, including, range_window
+from timeline_app.framing import Span, Window, including, matches_window, range_window
 from timeline_app.view_state import Focus, ViewState
 
 ESCAPE_ORDER = (
@@ -89,13 +89,14 @@ def frame_for_filter(
     flt: EventFilter, matches: Sequence[Span], best: Span | None = None
 ) -> Window | None:
     """Where a new filter moves the window (None: stay). A date range frames exactly
-    the range; a search or any other filter frames its matches' dense period, widened
-    to show the best match; no filter or no match leaves the window alone."""
+    the range; a search or any other filter frames its matches' dense stretch with a
+    margin, widened to show the best match; no filter or no match leaves the window
+    alone."""
     if flt.is_empty:
         return None
     if flt.start is not None or flt.end is not None:
         return range_window(flt.start, flt.end, matches)
-    dense = dense_period(matches)
+    dense = matches_window(matches)
     return None if dense is None else including(dense, best)
 
 

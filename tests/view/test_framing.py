@@ -8,9 +8,12 @@ import pytest
 
 from timeline_app.dates import to_day
 from timeline_app.framing import (
+    MATCH_MARGIN,
+    MIN_MATCH_DAYS,
     dense_period,
     fit_window,
     including,
+    matches_window,
     outside,
     range_window,
     spans_of,
@@ -65,11 +68,27 @@ def test_a_date_range_is_framed_exactly() -> None:
     assert lo == day(2030) and hi > lo
 
 
-def test_including_widens_by_whole_years() -> None:
+def test_including_widens_to_the_best_match_with_a_margin() -> None:
     window = (day(2016), day(2022))
     assert including(window, point(2019)) == window
-    assert including(window, point(2013)) == (day(2013), day(2022))
+    lo, hi = including(window, point(2013))
+    start = point(2013)[0]
+    assert hi == day(2022) and start - lo == pytest.approx((day(2022) - start) * MATCH_MARGIN)
     assert including(window, None) == window
+
+
+def test_matches_are_framed_with_a_margin_not_at_the_edge() -> None:
+    december = [(float(day(2021) + 339 + i), float(day(2021) + 340 + i)) for i in range(7)]
+    border = [(float(day(2020) + 130), float(day(2020) + 131))]
+    framed = matches_window(december + border)
+    assert framed is not None
+    lo, hi = framed
+    first, last = day(2020) + 130, day(2021) + 346  # the border event, the last December one
+    margin = (last - first) * MATCH_MARGIN
+    assert (first - lo, hi - last) == (pytest.approx(margin), pytest.approx(margin))
+    assert hi > day(2022)  # December 2021 is not at the edge: a margin follows it
+    one = matches_window([(float(day(2021)), float(day(2021) + 1))])
+    assert one is not None and one[1] - one[0] >= MIN_MATCH_DAYS
 
 
 def test_the_seeds_first_view_is_2013_to_2022() -> None:
