@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from timeline_app.dates import DateSpan, to_day
-from timeline_app.domain import Category, Citation, Event, Modality, Pair, Participant, Role
+from timeline_app.dates import to_day
+from timeline_app.domain import Event, Pair
 from timeline_app.layout import (
     EdgeWeight,
     actor_index,
@@ -19,25 +19,7 @@ from timeline_app.layout import (
     score_colour_fraction,
 )
 
-
-def make_event(
-    event_id: str,
-    start: str,
-    end: str | None = None,
-    actors: tuple[str, ...] = ("IND", "VNM"),
-    score: float = 5.0,
-) -> Event:
-    return Event(
-        id=event_id,
-        title=event_id,
-        summary="",
-        when=DateSpan.parse(start, end),
-        actors=tuple(Participant(code, Role.PARTICIPANT) for code in actors),
-        category=Category.AGREEMENT,
-        modality=Modality.HAPPENED,
-        score=score,
-        citations=(Citation("a.txt", 1, "q"),),
-    )
+from .events import make_event
 
 
 def test_lanes_are_busiest_first_then_by_name() -> None:

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from timeline_app.dates import DateSpan, to_day
-from timeline_app.domain import Category, Citation, Event, Modality, Pair, Participant, Role
+from timeline_app.dates import to_day
+from timeline_app.domain import Event, Pair
 from timeline_app.layout import order_lanes
 from timeline_app.mark_layout import (
     ELLIPSIS,
@@ -22,34 +22,14 @@ from timeline_app.mark_layout import (
     titles_inside_view,
 )
 
+from .events import make_event
+
 CHAR_PX = 6.0
 
 
 def measure(text: str) -> float:
     """A monospaced stand-in for the label font: 6 px a character."""
     return CHAR_PX * len(text)
-
-
-def make_event(
-    event_id: str,
-    start: str,
-    end: str | None = None,
-    actors: tuple[str, ...] = ("IND", "VNM"),
-    score: float = 5.0,
-    sources: int = 1,
-    title: str | None = None,
-) -> Event:
-    return Event(
-        id=event_id,
-        title=title or f"Event {event_id}",
-        summary="",
-        when=DateSpan.parse(start, end),
-        actors=tuple(Participant(code, Role.PARTICIPANT) for code in actors),
-        category=Category.AGREEMENT,
-        modality=Modality.HAPPENED,
-        score=score,
-        citations=tuple(Citation("a.txt", i + 1, "q") for i in range(sources)),
-    )
 
 
 def lay(events: list[Event], days_per_pixel: float, **kwargs: object) -> MarksLayout:
