@@ -87,3 +87,37 @@ def test_one_zoom_into_a_month_of_2021_reads_almost_everything(
     assert overlapping(drawn_rects(window)) == []
     readable, shown = readable_share(window)
     assert shown and readable / shown >= 0.9, (readable, shown)
+
+
+def test_the_panel_beside_the_first_view_overlaps_nothing(open_window: Factory) -> None:
+    from .test_relation_layout import drawn_faults
+
+    window = open_window()
+    faults = drawn_faults(window.relations)
+    assert len(window.relations.node_items()) > 10
+    assert faults.total() == 0, faults
+
+
+def test_a_cluster_lists_its_events_and_picking_one_selects_it(
+    open_window: Factory, qtbot: QtBot
+) -> None:
+    window = open_window()
+    settle(qtbot, window)
+    timeline = window.timeline
+    cluster = next(m for m in timeline.marks_layout().marks if m.kind.value == "cluster")
+    menu = timeline.cluster_menu(cluster)
+    actions = [a for a in menu.actions() if not a.isSeparator()]
+    members = [timeline.events()[i] for i in cluster.members]
+    assert actions[0].text().startswith(f"Zoom in on these {len(members)} events")
+    assert [a.text().split(" · ", 1)[1] for a in actions[1:]] == [
+        e.title.replace("&", "&&") for e in members
+    ]
+    actions[2].trigger()
+    assert window.selected == members[1].id
+    # The selection is a mark of its own now, titled, out of the cluster.
+    mark = timeline.mark_of(members[1].id, cluster.lane)
+    assert mark.members == (cluster.members[1],) and mark.label
+    lo, hi = timeline.visible_range()
+    actions[0].trigger()
+    zoomed = timeline.visible_range()
+    assert zoomed[1] - zoomed[0] < hi - lo
