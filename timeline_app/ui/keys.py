@@ -22,6 +22,9 @@ GESTURES: tuple[tuple[str, str], ...] = (
     ("Mouse wheel", "Zoom time around the cursor (a burst of steps is one undo step)"),
     ("Shift + wheel", "Scroll lanes"),
     ("Drag", "Pan (one undo step)"),
+    ("Click a mark or its title", "Select the event and show its source"),
+    ("Click a grey cluster", "List its events (pick one) or zoom in on them"),
+    ("Hover", "A mark's or a cluster's titles, a bulk column's counts"),
     ("Double-click", "Fit all"),
     ("Click an edge / a node", "Focus a tie (and frame its events) / all of an actor's ties"),
 )
