@@ -25,6 +25,7 @@ GRID_STEP = 4.0  # candidate spots for a node
 _SIDE_COST = {"right": 0.0, "below": 6.0, "left": 9.0, "above": 12.0}  # px of distance
 _SOFT = 60.0  # px of detour worth taking to keep a drawn tie off a node
 _LABEL_ON_TIE = 25.0  # px of distance worth a label off the node's own ties
+_EVICTION_REACH = (50.0, 100.0, 200.0, float("inf"))  # px around a target, growing
 
 
 class PanelLayout:
@@ -57,16 +58,34 @@ class PanelLayout:
             if code in self.glyphs:
                 continue
             glyph = self._best_spot(code, edges, strict=True)
-            if glyph is None:
-                for hidden in [c for c in self.glyphs if c not in shown_set]:
-                    del self.glyphs[hidden]
-                    self.order.remove(hidden)
-                glyph = self._best_spot(code, edges, strict=True) or self._best_spot(
-                    code, edges, strict=False
-                )
+            # Hidden nodes near the target give up their places first, then farther
+            # ones: the others keep theirs (and the ties routed around them stay valid).
+            for reach in _EVICTION_REACH:
+                if glyph is not None:
+                    break
+                if self._give_up_hidden(code, shown_set, reach):
+                    glyph = self._best_spot(code, edges, strict=True)
+            glyph = glyph or self._best_spot(code, edges, strict=False)
             assert glyph is not None  # the lenient search always finds a spot
             self.glyphs[code] = glyph
             self.order.append(code)
+
+    def _give_up_hidden(self, code: str, shown: set[str], reach: float) -> bool:
+        """Remove the hidden nodes within ``reach`` px of the target of ``code``; whether
+        any was removed."""
+        area = self.area
+        tx, ty = self.targets.get(
+            code, ((area.left + area.right) / 2, (area.top + area.bottom) / 2)
+        )
+        near = [
+            c
+            for c, g in self.glyphs.items()
+            if c not in shown and np.hypot(g.centre[0] - tx, g.centre[1] - ty) <= reach
+        ]
+        for hidden in near:
+            del self.glyphs[hidden]
+            self.order.remove(hidden)
+        return bool(near)
 
     def move(self, code: str, centre: Point) -> None:
         """A node dragged by the analyst keeps its new place (and its label side)."""
