@@ -17,12 +17,14 @@ from timeline_app.graph_layout.geometry import (
     FloatArray,
     Point,
     polyline_distances,
+    segment_distance,
 )
-from timeline_app.graph_layout.paths import Disc, Room, Route, crossings
+from timeline_app.graph_layout.paths import Disc, Room, Route, crossings, enters_each
 
 _MAX_DETOUR = 160.0  # px a tie may grow to reach a spot where it can be clicked
 _SPOTS = 240  # free spots tried per unclickable tie, nearest first (time is bounded)
 _PATH_SPOTS = 6  # of which the nearest are tried with paths around nodes
+_SPOTS_AT_ONCE = 24  # spots whose curves are tested in one go (most bends need few)
 
 
 def bend_to_click(
@@ -42,18 +44,75 @@ def bend_to_click(
     spots = list(
         itertools.islice(_free_spots(start, end, claimed, ties, edge.key, room.area), _SPOTS)
     )
-    # Smooth curves through the nearest spots first; else a path around the nodes
-    # through one of the few nearest.
-    shapes = ((via, c) for via in spots for c in _through(start, end, via))
+    # Smooth curves through the nearest spots first (tried many at a time); else a path
+    # around the nodes through one of the few nearest.
+    for chunk in range(0, len(spots), _SPOTS_AT_ONCE):
+        vias = spots[chunk : chunk + _SPOTS_AT_ONCE]
+        shapes = [(via, c) for via in vias for c in _through(start, end, via)]
+        for i in _fitting([c for _, c in shapes], others, kept, room):
+            if fits(shapes[i][1], others, kept, room):  # the exact test, on the route drawn
+                return shapes[i][1], shapes[i][0]
     # A path keeps off the other ties' click points as it keeps off nodes.
     avoid = list(others) + [
         ((float(x), float(y)), CLICK_GAP - EDGE_CLEARANCE + 0.5) for x, y in kept
     ]
-    paths = ((v, _path_through(start, end, v, avoid, room)) for v in spots[:_PATH_SPOTS])
-    for via, curve in itertools.chain(shapes, paths):
-        if curve is not None and fits(curve, others, kept, room):
-            return curve, via
+    for via in spots[:_PATH_SPOTS]:
+        path = _path_through(start, end, via, avoid, room)
+        if path is not None and fits(path, others, kept, room):
+            return path, via
     return None
+
+
+def _fitting(
+    routes: Sequence[Route], others: Sequence[Disc], kept: FloatArray, room: Room
+) -> Iterator[int]:
+    """The indices of ``routes`` that pass ``fits``, in order, tested all at once: every
+    route here has as many polyline points (one curve, or two pieces)."""
+    if not routes:
+        return
+    lines = _polylines(routes)  # (routes, points, 2)
+    area = room.area
+    x, y = lines[..., 0], lines[..., 1]
+    good = ((x >= area.left) & (x <= area.right) & (y >= area.top) & (y <= area.bottom)).all(axis=1)
+    starts, ends = lines[:, :-1], lines[:, 1:]
+    for box in room.keep_out:
+        entered = enters_each(starts.reshape(-1, 2), ends.reshape(-1, 2), box)
+        good &= ~entered.reshape(len(routes), -1).any(axis=1)
+    for points, reach in (
+        (
+            np.array([c for c, _ in others], dtype=np.float64).reshape(-1, 2),
+            np.array([r for _, r in others], dtype=np.float64) + EDGE_CLEARANCE,
+        ),
+        (kept.reshape(-1, 2), np.full(len(kept), CLICK_GAP - 1e-9)),
+    ):
+        if not len(points) or not good.any():
+            continue
+        d = segment_distance(
+            points[None, None, :, 0],
+            points[None, None, :, 1],
+            starts[:, :, None, 0],
+            starts[:, :, None, 1],
+            ends[:, :, None, 0],
+            ends[:, :, None, 1],
+        )
+        good &= ~(d.min(axis=1) < reach[None, :]).any(axis=1)
+    yield from (int(i) for i in np.flatnonzero(good))
+
+
+def _polylines(routes: Sequence[Route]) -> FloatArray:
+    """``Route.polyline`` of many routes at once (each of one curve or of two pieces)."""
+    lines = np.empty((len(routes), 25, 2))
+    for n in (1, 2):
+        which = [i for i, r in enumerate(routes) if len(r.controls) == n]
+        if not which:
+            continue
+        pieces = np.array([routes[i].pieces() for i in which], dtype=np.float64)  # (k, n, 3, 2)
+        ts = np.linspace(0.0, 1.0, 24 + 1)
+        index = np.minimum((ts * n).astype(np.intp), n - 1)
+        u = (ts * n - index)[None, :, None]
+        p0, p1, p2 = pieces[:, index, 0], pieces[:, index, 1], pieces[:, index, 2]
+        lines[which] = (1 - u) ** 2 * p0 + 2 * (1 - u) * u * p1 + u * u * p2
+    return lines
 
 
 def _path_through(

@@ -4,6 +4,7 @@ keep-out box claims."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -100,3 +101,89 @@ def click_points(
     if keep_out and None in points.values():
         points = {k: p or free_points(glyphs, routes)[k] for k, p in points.items()}
     return {key: point or routes[key].point_at(0.5) for key, point in points.items()}
+
+
+_PIECE = 8.0  # px: ties are cut into pieces no longer than this for the index below
+_CELL = _PIECE / 2 + CLICK_GAP + 0.5  # px: a cell side; a piece near a point is a neighbour's
+
+
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """A tie's polyline cut into short pieces (from ``a`` to ``b``), each filed under the
+    grid cell of its middle (``keys``)."""
+
+    a: FloatArray
+    b: FloatArray
+    keys: npt.NDArray[np.int64]
+
+    @classmethod
+    def of(cls, line: FloatArray) -> Pieces:
+        starts, ends = line[:-1], line[1:]
+        length = np.hypot(*(ends - starts).T)
+        cuts = np.maximum(np.ceil(length / _PIECE), 1).astype(np.intp)
+        segment = np.repeat(np.arange(len(starts)), cuts)
+        step = np.arange(len(segment)) - np.repeat(np.cumsum(cuts) - cuts, cuts)
+        span = (ends - starts)[segment] / cuts[segment, None]
+        a = starts[segment] + span * step[:, None]
+        b = a + span
+        return cls(a, b, _cell_keys((a + b) / 2))
+
+
+class TieIndex:
+    """Which points some other tie passes within the click gap of, in time linear in the
+    points: a piece within the gap of a point has its middle in the point's grid cell or
+    a neighbouring one, so only those pairs are measured."""
+
+    def __init__(self, ties: Sequence[Pieces]) -> None:
+        empty = np.empty((0, 2))
+        self.a = np.concatenate([t.a for t in ties] or [empty])
+        self.b = np.concatenate([t.b for t in ties] or [empty])
+        keys = np.concatenate([t.keys for t in ties] or [np.empty(0, np.int64)])
+        self.owner = np.repeat(np.arange(len(ties)), [len(t.keys) for t in ties])
+        self.order = np.argsort(keys, kind="stable")
+        self.sorted_keys = keys[self.order]
+
+    def near(self, points: FloatArray, owners: npt.NDArray[np.intp]) -> npt.NDArray[np.bool_]:
+        """Per point (n, 2), whether a tie other than its owner (an index into the ties
+        given) passes within the click gap of it."""
+        near = np.zeros(len(points), dtype=bool)
+        if not len(points) or not len(self.sorted_keys):
+            return near
+        cell = np.floor(points / _CELL).astype(np.int64)
+        pairs_q, pairs_p = [], []
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                wanted = _key(cell[:, 0] + dx, cell[:, 1] + dy)
+                lo = np.searchsorted(self.sorted_keys, wanted, "left")
+                counts = np.searchsorted(self.sorted_keys, wanted, "right") - lo
+                total = int(counts.sum())
+                if total:
+                    offset = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+                    pairs_q.append(np.repeat(np.arange(len(points)), counts))
+                    pairs_p.append(self.order[np.repeat(lo, counts) + offset])
+        if not pairs_q:
+            return near
+        q, p = np.concatenate(pairs_q), np.concatenate(pairs_p)
+        other = self.owner[p] != owners[q]
+        q, p = q[other], p[other]
+        a, b = self.a[p], self.b[p]
+        d = segment_distance(points[q, 0], points[q, 1], a[:, 0], a[:, 1], b[:, 0], b[:, 1])
+        near[q[d < CLICK_GAP]] = True
+        return near
+
+
+def near_other_ties(
+    points: FloatArray, owners: npt.NDArray[np.intp], lines: Sequence[FloatArray]
+) -> npt.NDArray[np.bool_]:
+    """Per point (n, 2), whether a tie other than its owner (an index into ``lines``, the
+    ties' polylines) passes within the click gap of it."""
+    return TieIndex([Pieces.of(line) for line in lines]).near(points, owners)
+
+
+def _key(cx: npt.NDArray[np.int64], cy: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    return (cx + 1_000) * 100_000 + (cy + 1_000)
+
+
+def _cell_keys(points: FloatArray) -> npt.NDArray[np.int64]:
+    cell = np.floor(points / _CELL).astype(np.int64)
+    return _key(cell[:, 0], cell[:, 1])

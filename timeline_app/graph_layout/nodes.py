@@ -9,6 +9,7 @@ import numpy as np
 
 from timeline_app.graph_layout.geometry import (
     EDGE_CLEARANCE,
+    LABEL_GAP,
     PAD,
     SIDES,
     Box,
@@ -143,6 +144,15 @@ class PanelLayout:
     ) -> tuple[float, int, str] | None:
         """Among candidate centres, the cheapest (cost, index, label side)."""
         r, area, size = self.radius, self.area, self.label_size(code)
+        # Only obstacles within a label's reach of these spots can touch them.
+        reach = r + LABEL_GAP + max(size)
+        nearby = (
+            (obstacles[:, 0] < cx.max() + reach)
+            & (obstacles[:, 2] > cx.min() - reach)
+            & (obstacles[:, 1] < cy.max() + reach)
+            & (obstacles[:, 3] > cy.min() - reach)
+        )
+        obstacles = obstacles[nearby]
         disc_hit = hits(cx - r, cy - r, cx + r, cy + r, obstacles)
         side_costs: list[tuple[str, FloatArray]] = []
         for side in SIDES:

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from timeline_app.graph_layout.bends import bend_to_click
-from timeline_app.graph_layout.clicks import CLICK_GAP, claimed_boxes, click_candidates
+from timeline_app.graph_layout.clicks import Pieces, TieIndex, claimed_boxes, click_candidates
 from timeline_app.graph_layout.geometry import (
     EDGE_CLEARANCE,
     PAD,
@@ -38,6 +38,7 @@ from timeline_app.graph_layout.paths import Disc, Room, Route
 from timeline_app.graph_layout.routes import route_one
 
 LEGEND = "legend"  # the obstacle id of the keep-out boxes
+_BATCHES = (4, 16, 1_000)  # candidates measured per tie in each round, best first
 _KEEP = 600  # ties remembered; beyond, the longest unused are forgotten
 
 
@@ -45,20 +46,10 @@ def _node_id(code: str) -> str:
     return "n:" + code
 
 
-def _tie_id(key: str) -> str:
-    return "t:" + key
-
-
 def _bits(flags: npt.ArrayLike) -> int:
     """A boolean per candidate as an integer, candidate i at bit i."""
     packed = np.packbits(np.asarray(flags, dtype=bool), bitorder="little")
     return int.from_bytes(packed.tobytes(), "little")
-
-
-def tie_point(tie: _Tie, index: int | None) -> Point | None:
-    if index is None:
-        return None
-    return float(tie.candidates[index, 0]), float(tie.candidates[index, 1])
 
 
 def _inside(points: FloatArray, boxes: FloatArray) -> npt.NDArray[np.bool_]:
@@ -73,23 +64,20 @@ def _inside(points: FloatArray, boxes: FloatArray) -> npt.NDArray[np.bool_]:
 
 @dataclass(slots=True)
 class _Tie:
-    """One routed tie: its shape, where it may be clicked and what covers those points."""
+    """One routed tie: its shape, where it may be clicked and which nodes cover those."""
 
     edge: Edge
     route: Route
+    line: FloatArray  # (m, 2): its polyline
+    pieces: Pieces  # the polyline cut for the index of ties
     candidates: FloatArray  # (k, 2), best first
-    segments: FloatArray  # (m, 4): x0, y0, x1, y1 of its polyline
-    reach: Box  # the polyline's bounding box, grown by the click gap
     covered: dict[str, int] = field(default_factory=dict)  # obstacle id -> candidate bits
-    compared: set[str] = field(default_factory=set)  # ties whose cover is known
     used: int = 0  # the window it was last drawn in
 
     @classmethod
     def of(cls, edge: Edge, route: Route) -> _Tie:
         line = np.array(route.polyline(), dtype=np.float64)
-        reach = Box(*line.min(axis=0), *line.max(axis=0)).grown(CLICK_GAP)
-        segments = np.column_stack([line[:-1], line[1:]])
-        return cls(edge, route, click_candidates(route), segments, reach)
+        return cls(edge, route, line, Pieces.of(line), click_candidates(route))
 
     @property
     def everything(self) -> int:
@@ -107,36 +95,10 @@ class _Tie:
         else:
             self.covered.pop(_node_id(code), None)
 
-    def cover_by_ties(self, others: Sequence[_Tie]) -> None:
-        """Note which candidates each of ``others`` passes within the click gap of."""
-        self.compared.update(o.edge.key for o in others)
-        near = [o for o in others if o.reach.intersects(self.reach)]
-        if not near:
-            return
-        segments = np.concatenate([o.segments for o in near])
-        d = segment_distance(
-            self.candidates[:, 0:1],
-            self.candidates[:, 1:2],
-            segments[None, :, 0],
-            segments[None, :, 1],
-            segments[None, :, 2],
-            segments[None, :, 3],
-        )
-        starts = np.cumsum([0] + [len(o.segments) for o in near[:-1]])
-        blocked = np.logical_or.reduceat(d < CLICK_GAP, starts, axis=1)
-        for column, other in enumerate(near):
-            bits = _bits(blocked[:, column])
-            if bits:
-                self.covered[_tie_id(other.edge.key)] = bits
-
-    def forget(self, key: str) -> None:
-        self.compared.discard(key)
-        self.covered.pop(_tie_id(key), None)
-
     def crosses(self, disc: Disc) -> bool:
         (x, y), r = disc
-        s = self.segments
-        d = segment_distance(x, y, s[:, 0], s[:, 1], s[:, 2], s[:, 3])
+        s, e = self.line[:-1], self.line[1:]
+        d = segment_distance(x, y, s[:, 0], s[:, 1], e[:, 0], e[:, 1])
         return bool(d.min() < r + EDGE_CLEARANCE)
 
 
@@ -152,7 +114,8 @@ class TieRouter:
         self._ties: dict[str, _Tie] = {}
         self._placed: dict[str, Glyph] = {}
         self._window = 0
-        self._unbendable: dict[str, frozenset[str]] = {}  # tie -> what covered it then
+        # A tie that could not be bent, and the drawing (ties, nodes) it could not be bent in.
+        self._unbendable: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.routed = 0  # ties routed so far (a measure of the work done)
 
     def draw(
@@ -161,25 +124,64 @@ class TieRouter:
         """The route and the click point of every edge in ``edges`` (their nodes shown)."""
         self._window += 1
         self._sync(placed)
-        drawn = [self._tie(edge) for edge in edges]
-        for tie in drawn:
-            tie.used = self._window
-            tie.cover_by_ties([o for o in drawn if o.edge.key not in tie.compared and o is not tie])
+        for edge in edges:
+            self._tie(edge).used = self._window
         shown = set(shown)
-        active = {_node_id(c) for c in shown} | {_tie_id(t.edge.key) for t in drawn}
-        free = {t.edge.key: self._free(t, active | {LEGEND}) for t in drawn}
-        for edge in edges:
-            if free[edge.key] is None:
-                self._bend(edge.key, edges, free, shown, active)
-        points = {}
-        for edge in edges:
-            tie, index = self._ties[edge.key], free[edge.key]
-            if index is None:  # under the legend (drawn over ties, it takes no clicks)
-                index = self._free(tie, active)
-            points[edge.key] = tie_point(tie, index) or tie.route.point_at(0.5)
+        active = {_node_id(c) for c in shown}
+        clicks = self._free_points(edges, active | {LEGEND})
+        stuck = [e.key for e in edges if clicks[e.key] is None]
+        drawing = (frozenset(e.key for e in edges), frozenset(shown))
+        for key in stuck:
+            self._bend(key, edges, clicks, shown, drawing)
+        if stuck:  # the bent ties' new shapes, measured like the others
+            clicks = self._free_points(edges, active | {LEGEND})
+        # Else a point under the legend (drawn over the ties, it takes no clicks).
+        fallback = self._free_points(edges, active) if None in clicks.values() else clicks
         routes = {e.key: self._ties[e.key].route for e in edges}
+        points = {
+            key: clicks[key] or fallback[key] or route.point_at(0.5)
+            for key, route in routes.items()
+        }
         self._prune()
         return routes, points
+
+    def _free_points(self, edges: Sequence[Edge], active: set[str]) -> dict[str, Point | None]:
+        """Per tie, its best candidate that no active obstacle nor other tie covers.
+
+        Candidates are measured against the other ties a few at a time, best first: most
+        ties find a free point among their first few, so the rest are never measured.
+        """
+        drawn = [self._ties[e.key] for e in edges]
+        index = TieIndex([t.pieces for t in drawn])
+        untried: dict[int, list[int]] = {}  # per drawn tie, its open candidates not yet tried
+        for i, tie in enumerate(drawn):
+            blocked = 0
+            for obstacle, bits in tie.covered.items():
+                if obstacle in active:
+                    blocked |= bits
+            open_ = tie.everything & ~blocked
+            untried[i] = [c for c in range(len(tie.candidates)) if open_ >> c & 1]
+        free: dict[str, Point | None] = {t.edge.key: None for t in drawn}
+        for batch in _BATCHES:
+            tried = {i: c[:batch] for i, c in untried.items() if c}
+            if not tried:
+                break
+            owners = np.repeat(
+                np.array(list(tried), dtype=np.intp), [len(c) for c in tried.values()]
+            )
+            points = np.concatenate([drawn[i].candidates[c] for i, c in tried.items()])
+            near = index.near(points, owners)
+            start = 0
+            for i, chosen in tried.items():
+                clear = np.flatnonzero(~near[start : start + len(chosen)])
+                start += len(chosen)
+                if len(clear):
+                    x, y = drawn[i].candidates[chosen[clear[0]]]
+                    free[drawn[i].edge.key] = (float(x), float(y))
+                    del untried[i]
+                else:
+                    untried[i] = untried[i][batch:]
+        return free
 
     def _tie(self, edge: Edge) -> _Tie:
         tie = self._ties.get(edge.key)
@@ -201,53 +203,36 @@ class TieRouter:
                 tie.covered[LEGEND] = bits
         return tie
 
-    @staticmethod
-    def _free(tie: _Tie, active: set[str]) -> int | None:
-        """The best candidate no active obstacle covers."""
-        blocked = 0
-        for obstacle, bits in tie.covered.items():
-            if obstacle in active and obstacle != _tie_id(tie.edge.key):
-                blocked |= bits
-        open_ = tie.everything & ~blocked
-        return (open_ & -open_).bit_length() - 1 if open_ else None
-
     def _bend(
         self,
         key: str,
         edges: Sequence[Edge],
-        free: dict[str, int | None],
+        clicks: dict[str, Point | None],
         shown: set[str],
-        active: set[str],
+        drawing: tuple[frozenset[str], frozenset[str]],
     ) -> None:
         """Bend a tie with no free point through a spot where it can be clicked, keeping
         every other tie's click point free; a tie that could not be bent is tried again
-        only when what covers it changes."""
-        tie = self._ties[key]
-        blockers = frozenset(o for o in tie.covered if o in active or o == LEGEND)
-        if self._unbendable.get(key) == blockers:
+        only in another drawing (other ties or nodes shown)."""
+        if self._unbendable.get(key) == drawing:
             return
-        drawn = [self._ties[e.key] for e in edges]
-        kept = [tie_point(other, free[other.edge.key]) for other in drawn if other.edge.key != key]
+        tie = self._ties[key]
+        kept = [p for k, p in clicks.items() if p is not None and k != key]
         bent = bend_to_click(
             tie.edge,
-            {t.edge.key: t.route for t in drawn},
+            {e.key: self._ties[e.key].route for e in edges},
             self._discs(tie.edge),
-            np.array([p for p in kept if p is not None], dtype=np.float64).reshape(-1, 2),
+            np.array(kept, dtype=np.float64).reshape(-1, 2),
             claimed_boxes({c: self._placed[c] for c in shown}, self.room.keep_out),
             self.room,
         )
         if bent is None:
-            self._unbendable[key] = blockers
+            self._unbendable[key] = drawing
             return
         self._unbendable.pop(key, None)
-        self._drop(key)
         new = self._ties[key] = self._make(tie.edge, bent[0])
         new.used = self._window
-        others = [t for t in drawn if t.edge.key != key]
-        new.cover_by_ties(others)
-        for other in others:
-            other.cover_by_ties([new])
-        free[key] = self._free(new, active | {LEGEND})
+        clicks[key] = bent[1]
 
     def _discs(self, edge: Edge) -> list[Disc]:
         return [(g.centre, g.radius) for c, g in self._placed.items() if c not in (edge.a, edge.b)]
@@ -277,9 +262,7 @@ class TieRouter:
                 tie.cover_by(code, glyph)
 
     def _drop(self, key: str) -> None:
-        if self._ties.pop(key, None) is not None:
-            for tie in self._ties.values():
-                tie.forget(key)
+        self._ties.pop(key, None)
 
     def _prune(self) -> None:
         if len(self._ties) > _KEEP:
