@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from timeline_app.graph_layout.clicks import CLICK_GAP, Segments
+from timeline_app.graph_layout.clicks import CLICK_GAP, Pieces, TieIndex
 from timeline_app.graph_layout.detours import GRID, detour
 from timeline_app.graph_layout.geometry import (
     EDGE_CLEARANCE,
@@ -34,16 +34,21 @@ def bend_to_click(
     kept: FloatArray,
     claimed: FloatArray,
     room: Room,
+    pieces: Mapping[str, Pieces] | None = None,
 ) -> tuple[Route, Point] | None:
     """The tie ``edge`` bent through the nearest spot a click would give to it alone (and
-    that spot), clear of the discs ``others`` and of the other ties' click points ``kept``;
-    None when no such bend is found. ``routes`` are every drawn tie's routes, ``claimed``
-    the boxes (left, top, right, bottom) that take clicks before a tie."""
-    ties = Segments(routes)
-    start, end = routes[edge.key].start, routes[edge.key].end
-    spots = list(
-        itertools.islice(_free_spots(start, end, claimed, ties, edge.key, room.area), _SPOTS)
+        that spot), clear of the discs ``others`` and of the other ties' click points ``kept``;
+        None when no such bend is found. ``routes`` are every drawn tie's routes, ``claimed``
+        the boxes (left, top, right, bottom) that take clicks before a tie; ``pieces`` those
+    routes already cut for a ``TieIndex``, where known."""
+    keys = list(routes)
+    cut = pieces or {}
+    ties = (
+        TieIndex([cut.get(k) or Pieces.of(np.array(routes[k].polyline())) for k in keys]),
+        keys.index(edge.key),
     )
+    start, end = routes[edge.key].start, routes[edge.key].end
+    spots = list(itertools.islice(_free_spots(start, end, claimed, ties, room.area), _SPOTS))
     # Smooth curves through the nearest spots first (tried many at a time); else a path
     # around the nodes through one of the few nearest.
     for chunk in range(0, len(spots), _SPOTS_AT_ONCE):
@@ -146,7 +151,7 @@ def fits(route: Route, others: Sequence[Disc], kept: FloatArray, room: Room) -> 
 
 
 def _free_spots(
-    start: Point, end: Point, claimed: FloatArray, ties: Segments, key: str, area: Box
+    start: Point, end: Point, claimed: FloatArray, ties: tuple[TieIndex, int], area: Box
 ) -> Iterator[Point]:
     """Points a click would give to the tie ``key`` alone, the shortest detour first."""
     xs = np.arange(area.left, area.right + 0.01, GRID)
@@ -169,6 +174,7 @@ def _free_spots(
         ).any(axis=1)
         points = points[~inside]
         if len(points):
-            points = points[ties.clear_of_others(points, key, CLICK_GAP + 1)]
+            owner = np.full(len(points), ties[1], dtype=np.intp)
+            points = points[~ties[0].near(points, owner, CLICK_GAP + 1)]
         for x, y in points:
             yield float(x), float(y)

@@ -104,7 +104,8 @@ def click_points(
 
 
 _PIECE = 8.0  # px: ties are cut into pieces no longer than this for the index below
-_CELL = _PIECE / 2 + CLICK_GAP + 0.5  # px: a cell side; a piece near a point is a neighbour's
+_GAP_MAX = CLICK_GAP + 1.0  # px: the widest gap the index answers for
+_CELL = _PIECE / 2 + _GAP_MAX + 0.5  # px: a cell side; a piece near a point is a neighbour's
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +144,12 @@ class TieIndex:
         self.order = np.argsort(keys, kind="stable")
         self.sorted_keys = keys[self.order]
 
-    def near(self, points: FloatArray, owners: npt.NDArray[np.intp]) -> npt.NDArray[np.bool_]:
+    def near(
+        self, points: FloatArray, owners: npt.NDArray[np.intp], gap: float = CLICK_GAP
+    ) -> npt.NDArray[np.bool_]:
         """Per point (n, 2), whether a tie other than its owner (an index into the ties
-        given) passes within the click gap of it."""
+        given) passes within ``gap`` (at most the click gap and a pixel) of it."""
+        assert gap <= _GAP_MAX
         near = np.zeros(len(points), dtype=bool)
         if not len(points) or not len(self.sorted_keys):
             return near
@@ -168,7 +172,7 @@ class TieIndex:
         q, p = q[other], p[other]
         a, b = self.a[p], self.b[p]
         d = segment_distance(points[q, 0], points[q, 1], a[:, 0], a[:, 1], b[:, 0], b[:, 1])
-        near[q[d < CLICK_GAP]] = True
+        near[q[d < gap]] = True
         return near
 
 

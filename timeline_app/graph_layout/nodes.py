@@ -45,6 +45,8 @@ class PanelLayout:
         self.glyphs: dict[str, Glyph] = {}
         self.order: list[str] = []  # placing order, kept for a relayout at another size
         self.size: tuple[int, int] = (0, 0)  # the panel size it was made for (its owner's note)
+        # Where nodes given up were: one that returns takes its spot again if it is free.
+        self._former: dict[str, Glyph] = {}
 
     def place(self, codes: Sequence[str], edges: Sequence[Edge], shown: Iterable[str]) -> None:
         """Place every code in ``codes`` not yet placed, in that order (most important first).
@@ -58,7 +60,9 @@ class PanelLayout:
         for code in codes:
             if code in self.glyphs:
                 continue
-            glyph = self._best_spot(code, edges, strict=True)
+            former = self._former.pop(code, None)
+            glyph = former if former is not None and self._free(former) else None
+            glyph = glyph or self._best_spot(code, edges, strict=True)
             # Hidden nodes near the target give up their places first, then farther
             # ones: the others keep theirs (and the ties routed around them stay valid).
             for reach in _EVICTION_REACH:
@@ -70,6 +74,15 @@ class PanelLayout:
             assert glyph is not None  # the lenient search always finds a spot
             self.glyphs[code] = glyph
             self.order.append(code)
+
+    def _free(self, glyph: Glyph) -> bool:
+        """Whether ``glyph`` fits where it is: inside the area, clear of every node, label
+        and obstacle."""
+        if not (glyph.disc.within(self.area) and glyph.label.within(self.area)):
+            return False
+        blocked = [g.disc.grown(PAD) for g in self.glyphs.values()]
+        blocked += [g.label.grown(PAD) for g in self.glyphs.values()] + self.obstacles
+        return not any(glyph.disc.intersects(b) or glyph.label.intersects(b) for b in blocked)
 
     def _give_up_hidden(self, code: str, shown: set[str], reach: float) -> bool:
         """Remove the hidden nodes within ``reach`` px of the target of ``code``; whether
@@ -84,7 +97,7 @@ class PanelLayout:
             if c not in shown and np.hypot(g.centre[0] - tx, g.centre[1] - ty) <= reach
         ]
         for hidden in near:
-            del self.glyphs[hidden]
+            self._former[hidden] = self.glyphs.pop(hidden)
             self.order.remove(hidden)
         return bool(near)
 

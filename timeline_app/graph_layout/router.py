@@ -8,10 +8,11 @@ moved or given up where it matters (``_sync``).
 
 Where a tie can be clicked does depend on the window: a click point must be off the
 shown nodes and labels and off the other drawn ties. Each tie keeps a few dozen points
-where a click may go (``click_candidates``, best first) and, per obstacle (a node, another
-tie, the legend), a bit mask of the points it covers, computed once per obstacle. A
-window then costs a few integer ORs per tie. Only a tie left with no free point is bent
-(``bend_to_click``), and its new route is kept like any other.
+where a click may go (``click_candidates``, best first) and, per node and for the legend,
+a bit mask of the points it covers, computed once. The other drawn ties are looked up in
+a grid index of short pieces (``clicks.TieIndex``), the best few candidates of every tie
+first. Only a tie left with no free point is bent (``bend_to_click``), and its new route
+is kept like any other.
 """
 
 from __future__ import annotations
@@ -225,6 +226,7 @@ class TieRouter:
             np.array(kept, dtype=np.float64).reshape(-1, 2),
             claimed_boxes({c: self._placed[c] for c in shown}, self.room.keep_out),
             self.room,
+            {e.key: self._ties[e.key].pieces for e in edges},
         )
         if bent is None:
             self._unbendable[key] = drawing
@@ -238,15 +240,16 @@ class TieRouter:
         return [(g.centre, g.radius) for c, g in self._placed.items() if c not in (edge.a, edge.b)]
 
     def _sync(self, placed: Mapping[str, Glyph]) -> None:
-        """Forget what a node placed, moved or given up since the last window spoils: the
-        ties of that node, the ties through its new disc, and what it covers."""
+        """Forget what a node placed or moved since the last window spoils: the ties that
+        no longer end at their nodes' centres, the ties through its disc, and what it
+        covers. A node given up keeps its ties: they hold again if it returns to its spot."""
         changed = {
             c for c in placed.keys() | self._placed.keys() if placed.get(c) != self._placed.get(c)
         }
         if not changed:
             return
         self._placed = dict(placed)
-        for key in [k for k, t in self._ties.items() if {t.edge.a, t.edge.b} & changed]:
+        for key in [k for k, t in self._ties.items() if not self._ends_hold(t, changed)]:
             self._drop(key)
         for code in changed:
             glyph = placed.get(code)
@@ -254,12 +257,23 @@ class TieRouter:
                 for tie in self._ties.values():
                     tie.covered.pop(_node_id(code), None)
                 continue
+            disc = (glyph.centre, glyph.radius)
             for key in [
-                k for k, t in self._ties.items() if t.crosses((glyph.centre, glyph.radius))
+                k
+                for k, t in self._ties.items()
+                if code not in (t.edge.a, t.edge.b) and t.crosses(disc)
             ]:
                 self._drop(key)
             for tie in self._ties.values():
                 tie.cover_by(code, glyph)
+
+    def _ends_hold(self, tie: _Tie, changed: set[str]) -> bool:
+        """Whether the tie still starts and ends at its nodes (those placed)."""
+        for code, end in ((tie.edge.a, tie.route.start), (tie.edge.b, tie.route.end)):
+            glyph = self._placed.get(code)
+            if code in changed and glyph is not None and glyph.centre != end:
+                return False
+        return True
 
     def _drop(self, key: str) -> None:
         self._ties.pop(key, None)
