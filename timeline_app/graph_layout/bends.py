@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from timeline_app.graph_layout.clicks import CLICK_GAP, Pieces, TieIndex
 from timeline_app.graph_layout.detours import GRID, detour
@@ -54,7 +55,7 @@ def bend_to_click(
     for chunk in range(0, len(spots), _SPOTS_AT_ONCE):
         vias = spots[chunk : chunk + _SPOTS_AT_ONCE]
         shapes = [(via, c) for via in vias for c in _through(start, end, via)]
-        for i in _fitting([c for _, c in shapes], others, kept, room):
+        for i in fitting([c for _, c in shapes], others, kept, room):
             if fits(shapes[i][1], others, kept, room):  # the exact test, on the route drawn
                 return shapes[i][1], shapes[i][0]
     # A path keeps off the other ties' click points as it keeps off nodes.
@@ -68,7 +69,7 @@ def bend_to_click(
     return None
 
 
-def _fitting(
+def fitting(
     routes: Sequence[Route], others: Sequence[Disc], kept: FloatArray, room: Room
 ) -> Iterator[int]:
     """The indices of ``routes`` that pass ``fits``, in order, tested all at once: every
@@ -78,7 +79,8 @@ def _fitting(
     lines = _polylines(routes)  # (routes, points, 2)
     area = room.area
     x, y = lines[..., 0], lines[..., 1]
-    good = ((x >= area.left) & (x <= area.right) & (y >= area.top) & (y <= area.bottom)).all(axis=1)
+    inside = (x >= area.left) & (x <= area.right) & (y >= area.top) & (y <= area.bottom)
+    good: npt.NDArray[np.bool_] = np.asarray(inside.all(axis=1))
     starts, ends = lines[:, :-1], lines[:, 1:]
     for box in room.keep_out:
         entered = enters_each(starts.reshape(-1, 2), ends.reshape(-1, 2), box)
@@ -90,17 +92,19 @@ def _fitting(
         ),
         (kept.reshape(-1, 2), np.full(len(kept), CLICK_GAP - 1e-9)),
     ):
-        if not len(points) or not good.any():
+        alive = np.flatnonzero(good)  # only the routes that passed so far are measured
+        if not len(points) or not len(alive):
             continue
+        s, e = starts[alive], ends[alive]
         d = segment_distance(
             points[None, None, :, 0],
             points[None, None, :, 1],
-            starts[:, :, None, 0],
-            starts[:, :, None, 1],
-            ends[:, :, None, 0],
-            ends[:, :, None, 1],
+            s[:, :, None, 0],
+            s[:, :, None, 1],
+            e[:, :, None, 0],
+            e[:, :, None, 1],
         )
-        good &= ~(d.min(axis=1) < reach[None, :]).any(axis=1)
+        good[alive] = ~(d.min(axis=1) < reach[None, :]).any(axis=1)
     yield from (int(i) for i in np.flatnonzero(good))
 
 
@@ -164,8 +168,8 @@ def _free_spots(
     near = np.flatnonzero(detour <= chord + _MAX_DETOUR)
     near = near[np.argsort(detour[near], kind="stable")]
     boxes = claimed[None, :, :]
-    for chunk in range(0, len(near), 128):
-        points = cells[near[chunk : chunk + 128]]
+    for chunk in range(0, len(near), 512):
+        points = cells[near[chunk : chunk + 512]]
         inside = (
             (points[:, None, 0] >= boxes[..., 0] - 1)
             & (points[:, None, 0] <= boxes[..., 2] + 1)

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from timeline_app.graph_layout.bends import bend_to_click, fits
+from timeline_app.graph_layout.bends import bend_to_click, fits, fitting
 from timeline_app.graph_layout.clicks import claimed_boxes, click_points, free_points
 from timeline_app.graph_layout.detours import detour
 from timeline_app.graph_layout.geometry import (
@@ -82,7 +82,10 @@ def route_one(
     if best[0] == 0 and room.allows(straight.polyline()):
         return straight
     length = math.hypot(end[0] - start[0], end[1] - start[1])
-    for curve in _curves(start, end, [bend * length for bend in _CURVE_BENDS]):
+    curves = list(_curves(start, end, [bend * length for bend in _CURVE_BENDS]))
+    for i in fitting(curves, others, np.empty((0, 2)), room):  # all tested at once
+        return curves[i]  # the gentlest clear curve
+    for curve in curves:  # none is clear: the one crossing fewest nodes
         line = curve.polyline()
         if not room.allows(line):
             continue
