@@ -5,8 +5,9 @@ per pair and afterwards only updated, because ``set_weights`` runs on every pan 
 zoom of the timeline. The scene is in viewport pixels. Where nodes, labels and edges
 go is computed by ``timeline_app/graph_layout/``: a node keeps its place from one
 window to the next (only a resize lays the panel out anew), so the analyst's mental
-map holds while the timeline moves, and a tie keeps its shape while it still clears
-every node. A small panel draws fewer ties (as many of the strongest as it has room
+map holds while the timeline moves, and a tie is routed once per layout around every
+placed node (``TieRouter``) and keeps its shape while it still clears them: a window
+change routes only ties never drawn before and finds click points by lookup. A small panel draws fewer ties (as many of the strongest as it has room
 for). On screen the work runs after the events of the turn that asked for it.
 """
 
