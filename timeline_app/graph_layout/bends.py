@@ -96,6 +96,12 @@ def fitting(
         if not len(points) or not len(alive):
             continue
         s, e = starts[alive], ends[alive]
+        # Only what lies within reach of these routes' bounding box can touch them.
+        lo, hi = lines[alive].min(axis=(0, 1)), lines[alive].max(axis=(0, 1))
+        close = ((points >= lo - reach[:, None]) & (points <= hi + reach[:, None])).all(axis=1)
+        points, reach = points[close], reach[close]
+        if not len(points):
+            continue
         d = segment_distance(
             points[None, None, :, 0],
             points[None, None, :, 1],
