@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from timeline_app.countries import (
@@ -22,7 +23,9 @@ from timeline_app.graph_layout import (
     Edge,
     Glyph,
     PanelLayout,
+    Point,
     Route,
+    TieRouter,
     click_points,
     distance_to_polyline,
     geo_anchor,
@@ -32,6 +35,7 @@ from timeline_app.graph_layout import (
     spread_targets,
     ties_that_fit,
 )
+from timeline_app.graph_layout.clicks import CLICK_GAP, near_other_ties
 from timeline_app.ingest.cameo import bulk_actor
 
 AREA = Box(4, 26, 456, 263)  # a 460x267 panel less the caption band
@@ -242,3 +246,106 @@ def test_a_tie_keeps_out_from_under_the_legend_where_it_can() -> None:
     assert not any(legend.contains(p) for p in route.polyline())
     point = click_points(glyphs, {"A-B": route}, [legend])["A-B"]
     assert not legend.contains(point)
+
+
+# -- ties kept across windows -----------------------------------------------------------
+
+
+def test_the_tie_index_agrees_with_measuring_every_pair() -> None:
+    rng = np.random.default_rng(4)
+    for _ in range(20):
+        lines = [
+            np.cumsum(rng.uniform(-40, 60, (int(rng.integers(2, 26)), 2)), axis=0)
+            + rng.uniform(0, 300, 2)
+            for _ in range(25)
+        ]
+        points, owners = [], []
+        for i, line in enumerate(lines):
+            at = rng.integers(0, len(line) - 1, 15)
+            t = rng.uniform(0, 1, 15)[:, None]
+            points.append(line[at] + (line[at + 1] - line[at]) * t)
+            owners += [i] * 15
+        every = np.concatenate(points)
+        got = near_other_ties(every, np.array(owners), lines)
+        wanted = [
+            any(
+                distance_to_polyline((float(p[0]), float(p[1])), [tuple(q) for q in line])
+                < CLICK_GAP
+                for j, line in enumerate(lines)
+                if j != owner
+            )
+            for p, owner in zip(every, owners, strict=True)
+        ]
+        assert got.tolist() == wanted
+    assert any(wanted) and not all(wanted)  # the data sets test both answers
+
+
+def drawn_well(
+    layout: PanelLayout, shown: set[str], routes: dict[str, Route], points: dict[str, Point]
+) -> None:
+    """No tie through a shown node not its own; each click point on its tie, off every
+    shown node and label and at least the click gap from every other drawn tie."""
+    glyphs = {c: layout.glyphs[c] for c in shown}
+    for key, route in routes.items():
+        a, b = key.split("-")
+        line = route.polyline()
+        for code, glyph in glyphs.items():
+            if code not in (a, b):
+                assert distance_to_polyline(glyph.centre, line) >= glyph.radius
+            assert not glyph.disc.contains(points[key]) and not glyph.label.contains(points[key])
+        assert distance_to_polyline(points[key], line) < 0.5  # on the curve the polyline follows
+        for other, other_route in routes.items():
+            if other != key:
+                assert distance_to_polyline(points[key], other_route.polyline()) >= CLICK_GAP
+
+
+def test_a_router_routes_each_tie_once_across_windows() -> None:
+    anchors, edges = random_graph(40, 60, 2)
+    layout = PanelLayout(AREA, spread_targets(anchors, AREA), 8.0, measure)
+    layout.place(list(anchors), edges, anchors)
+    router = TieRouter(layout.area)
+    windows = [edges[:40], edges[20:], edges[:40], edges[10:50]]
+    seen: dict[str, Route] = {}
+    for window in windows:
+        shown = {c for e in window for c in (e.a, e.b)}
+        routes, points = router.draw(layout.glyphs, shown, window)
+        assert set(routes) == {e.key for e in window}
+        drawn_well(layout, shown, routes, points)
+        for key, route in routes.items():
+            seen.setdefault(key, route)
+    # Every tie was routed once (a bend made it clickable at most once more).
+    assert len(seen) <= router.routed <= len(seen) + 8
+    again = router.routed
+    router.draw(layout.glyphs, set(anchors), edges[:40])
+    assert router.routed == again  # a window seen before costs no routing
+
+
+def test_a_tie_through_a_newly_placed_node_is_routed_again() -> None:
+    glyphs = {
+        c: Glyph(c, p, 8.0, "below", Box(p[0] - 10, p[1] + 10, p[0] + 10, p[1] + 25))
+        for c, p in (("A", (50.0, 100.0)), ("B", (350.0, 100.0)), ("C", (200.0, 200.0)))
+    }
+    router = TieRouter(AREA)
+    edges = [Edge("A-B", "A", "B"), Edge("A-C", "A", "C")]
+    routes, _ = router.draw(glyphs, set(glyphs), edges)
+    assert routes["A-B"].controls == ()  # straight
+    middle = Glyph("M", (200.0, 100.0), 8.0, "below", Box(190, 110, 210, 125))
+    routes, points = router.draw({**glyphs, "M": middle}, {"A", "B"}, edges[:1])
+    # M is placed but not shown: the tie still goes round it, so it holds when M shows.
+    assert distance_to_polyline((200.0, 100.0), routes["A-B"].polyline()) >= 8.0 + EDGE_CLEARANCE
+    assert middle.label.grown(2).contains(points["A-B"])  # hidden, M's label takes no clicks
+    shown_later, later = router.draw({**glyphs, "M": middle}, {"A", "B", "M", "C"}, edges)
+    assert shown_later["A-B"] == routes["A-B"]
+    assert not middle.label.grown(2).contains(later["A-B"])  # shown, it does
+
+
+def test_a_node_given_up_takes_its_spot_again_when_it_returns() -> None:
+    anchors = {"AAX": (0.0, 0.0), "BBX": (10.0, 0.0), "CCX": (20.0, 0.0)}
+    small = Box(4, 26, 120, 70)  # room for two nodes with labels, not three
+    layout = PanelLayout(small, spread_targets(anchors, small), 8.0, measure)
+    layout.place(["AAX", "BBX"], [], ["AAX", "BBX"])
+    spot = layout.glyphs["BBX"]
+    layout.place(["CCX"], [], ["AAX", "CCX"])  # BBX hidden: it may give up its place
+    assert "BBX" not in layout.glyphs
+    layout.place(["BBX"], [], ["AAX", "BBX"])  # CCX hidden now, and in BBX's way
+    assert "CCX" not in layout.glyphs and layout.glyphs["BBX"] == spot

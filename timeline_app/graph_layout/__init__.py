@@ -11,7 +11,9 @@ Pure geometry, with text measuring passed in, so it is tested with plain rectang
   time window changes (the analyst's mental map); only a resize lays it out anew.
 * ``route_edges`` draws each tie straight, as a gentle curve, or along a path around the
   nodes in its way, so that no tie crosses a node that is not its own; ``click_points``
-  finds on each drawn edge a point that hits it and nothing else.
+  finds on each drawn edge a point that hits it and nothing else. ``TieRouter`` does both
+  window after window, routing each tie once (against every placed node) and finding its
+  click point by lookup.
 * ``node_budget`` and ``ties_that_fit``: a small panel draws fewer of the strongest ties.
 * ``measure_overlaps`` counts what a drawing gets wrong.
 """
@@ -33,6 +35,7 @@ from timeline_app.graph_layout.geometry import (
 )
 from timeline_app.graph_layout.nodes import GRID_STEP, PanelLayout
 from timeline_app.graph_layout.paths import Route, distance_to_polyline
+from timeline_app.graph_layout.router import TieRouter
 from timeline_app.graph_layout.routes import click_points, route_edges
 
 __all__ = [
@@ -50,6 +53,7 @@ __all__ = [
     "PanelLayout",
     "Point",
     "Route",
+    "TieRouter",
     "click_points",
     "distance_to_polyline",
     "geo_anchor",

@@ -14,6 +14,7 @@ from timeline_app.graph_layout.geometry import (
     EDGE_CLEARANCE,
     FloatArray,
     Point,
+    segment_distance,
 )
 from timeline_app.graph_layout.paths import Disc, Room, Route, crossings
 
@@ -30,23 +31,26 @@ def detour(start: Point, end: Point, others: Sequence[Disc], room: Room) -> Rout
     ys = np.arange(area.top, area.bottom + 0.01, GRID)
     gx, gy = np.meshgrid(xs, ys)
     cells = np.column_stack([gx.ravel(), gy.ravel()])
-    centres = np.array([c for c, _ in others], dtype=np.float64).reshape(-1, 2)
-    radii = np.array([r for _, r in others], dtype=np.float64)
-    reach = radii + EDGE_CLEARANCE + _SLACK
-    near = np.hypot(
-        cells[:, None, 0] - centres[None, :, 0], cells[:, None, 1] - centres[None, :, 1]
-    )
-    free: npt.NDArray[np.bool_] = np.asarray(~(near < reach[None, :]).any(axis=1))
-    free &= room.free_cells(cells)
     width = len(xs)
+    free = _clear_of(others, xs, ys).ravel() & room.free_cells(cells)
+    centres = np.array([c for c, _ in others], dtype=np.float64).reshape(-1, 2)
+    reach = np.array([r for _, r in others], dtype=np.float64) + EDGE_CLEARANCE
 
     def entries(point: Point) -> list[int]:
         """Free cells close to a node that a straight stub from its centre reaches."""
         d = np.hypot(cells[:, 0] - point[0], cells[:, 1] - point[1])
         close = np.flatnonzero(free & (d <= _ENTRY))
-        return [
-            int(i) for i in close if crossings([point, (cells[i, 0], cells[i, 1])], others) == 0
-        ]
+        if not len(others) or not len(close):
+            return [int(i) for i in close]
+        stub = segment_distance(
+            centres[None, :, 0],
+            centres[None, :, 1],
+            point[0],
+            point[1],
+            cells[close, 0:1],
+            cells[close, 1:2],
+        )  # (close cells, discs)
+        return [int(i) for i in close[~(stub < reach[None, :]).any(axis=1)]]
 
     sources, targets = entries(start), set(entries(end))
     if not sources or not targets:
@@ -64,6 +68,20 @@ def detour(start: Point, end: Point, others: Sequence[Disc], room: Room) -> Rout
         if crossings(route.polyline(), others) == 0 and room.allows(route.polyline()):
             return route
     return None
+
+
+def _clear_of(others: Sequence[Disc], xs: FloatArray, ys: FloatArray) -> npt.NDArray[np.bool_]:
+    """Per grid cell (rows ys, columns xs), whether it keeps a path's distance from every
+    disc; each disc is tested only against the cells of its own bounding box."""
+    free = np.ones((len(ys), len(xs)), dtype=bool)
+    for (x, y), r in others:
+        reach = r + EDGE_CLEARANCE + _SLACK
+        c0, c1 = np.searchsorted(xs, [x - reach, x + reach])
+        r0, r1 = np.searchsorted(ys, [y - reach, y + reach])
+        if c0 < c1 and r0 < r1:
+            near = np.hypot(xs[None, c0:c1] - x, ys[r0:r1, None] - y) < reach
+            free[r0:r1, c0:c1] &= ~near
+    return free
 
 
 def _search(

@@ -9,6 +9,7 @@ import numpy as np
 
 from timeline_app.graph_layout.geometry import (
     EDGE_CLEARANCE,
+    LABEL_GAP,
     PAD,
     SIDES,
     Box,
@@ -25,6 +26,7 @@ GRID_STEP = 4.0  # candidate spots for a node
 _SIDE_COST = {"right": 0.0, "below": 6.0, "left": 9.0, "above": 12.0}  # px of distance
 _SOFT = 60.0  # px of detour worth taking to keep a drawn tie off a node
 _LABEL_ON_TIE = 25.0  # px of distance worth a label off the node's own ties
+_EVICTION_REACH = (50.0, 100.0, 200.0, float("inf"))  # px around a target, growing
 
 
 class PanelLayout:
@@ -43,6 +45,8 @@ class PanelLayout:
         self.glyphs: dict[str, Glyph] = {}
         self.order: list[str] = []  # placing order, kept for a relayout at another size
         self.size: tuple[int, int] = (0, 0)  # the panel size it was made for (its owner's note)
+        # Where nodes given up were: one that returns takes its spot again if it is free.
+        self._former: dict[str, Glyph] = {}
 
     def place(self, codes: Sequence[str], edges: Sequence[Edge], shown: Iterable[str]) -> None:
         """Place every code in ``codes`` not yet placed, in that order (most important first).
@@ -56,17 +60,46 @@ class PanelLayout:
         for code in codes:
             if code in self.glyphs:
                 continue
-            glyph = self._best_spot(code, edges, strict=True)
-            if glyph is None:
-                for hidden in [c for c in self.glyphs if c not in shown_set]:
-                    del self.glyphs[hidden]
-                    self.order.remove(hidden)
-                glyph = self._best_spot(code, edges, strict=True) or self._best_spot(
-                    code, edges, strict=False
-                )
+            former = self._former.pop(code, None)
+            glyph = former if former is not None and self._free(former) else None
+            glyph = glyph or self._best_spot(code, edges, strict=True)
+            # Hidden nodes near the target give up their places first, then farther
+            # ones: the others keep theirs (and the ties routed around them stay valid).
+            for reach in _EVICTION_REACH:
+                if glyph is not None:
+                    break
+                if self._give_up_hidden(code, shown_set, reach):
+                    glyph = self._best_spot(code, edges, strict=True)
+            glyph = glyph or self._best_spot(code, edges, strict=False)
             assert glyph is not None  # the lenient search always finds a spot
             self.glyphs[code] = glyph
             self.order.append(code)
+
+    def _free(self, glyph: Glyph) -> bool:
+        """Whether ``glyph`` fits where it is: inside the area, clear of every node, label
+        and obstacle."""
+        if not (glyph.disc.within(self.area) and glyph.label.within(self.area)):
+            return False
+        blocked = [g.disc.grown(PAD) for g in self.glyphs.values()]
+        blocked += [g.label.grown(PAD) for g in self.glyphs.values()] + self.obstacles
+        return not any(glyph.disc.intersects(b) or glyph.label.intersects(b) for b in blocked)
+
+    def _give_up_hidden(self, code: str, shown: set[str], reach: float) -> bool:
+        """Remove the hidden nodes within ``reach`` px of the target of ``code``; whether
+        any was removed."""
+        area = self.area
+        tx, ty = self.targets.get(
+            code, ((area.left + area.right) / 2, (area.top + area.bottom) / 2)
+        )
+        near = [
+            c
+            for c, g in self.glyphs.items()
+            if c not in shown and np.hypot(g.centre[0] - tx, g.centre[1] - ty) <= reach
+        ]
+        for hidden in near:
+            self._former[hidden] = self.glyphs.pop(hidden)
+            self.order.remove(hidden)
+        return bool(near)
 
     def move(self, code: str, centre: Point) -> None:
         """A node dragged by the analyst keeps its new place (and its label side)."""
@@ -124,6 +157,15 @@ class PanelLayout:
     ) -> tuple[float, int, str] | None:
         """Among candidate centres, the cheapest (cost, index, label side)."""
         r, area, size = self.radius, self.area, self.label_size(code)
+        # Only obstacles within a label's reach of these spots can touch them.
+        reach = r + LABEL_GAP + max(size)
+        nearby = (
+            (obstacles[:, 0] < cx.max() + reach)
+            & (obstacles[:, 2] > cx.min() - reach)
+            & (obstacles[:, 1] < cy.max() + reach)
+            & (obstacles[:, 3] > cy.min() - reach)
+        )
+        obstacles = obstacles[nearby]
         disc_hit = hits(cx - r, cy - r, cx + r, cy + r, obstacles)
         side_costs: list[tuple[str, FloatArray]] = []
         for side in SIDES:

@@ -125,14 +125,19 @@ def _slab(
     return enter, leave
 
 
-def _enters(starts: FloatArray, ends: FloatArray, box: Box) -> bool:
-    """Whether any segment passes through the inside of ``box`` (clipping, Liang-Barsky)."""
+def enters_each(starts: FloatArray, ends: FloatArray, box: Box) -> npt.NDArray[np.bool_]:
+    """Per segment, whether it passes through the inside of ``box`` (clipping, Liang-Barsky)."""
     step = ends - starts
     x_in, x_out = _slab(starts[:, 0], step[:, 0], box.left, box.right)
     y_in, y_out = _slab(starts[:, 1], step[:, 1], box.top, box.bottom)
     enter = np.maximum(np.maximum(x_in, y_in), 0.0)
     leave = np.minimum(np.minimum(x_out, y_out), 1.0)
-    return bool((enter < leave).any())
+    return np.asarray(enter < leave)
+
+
+def _enters(starts: FloatArray, ends: FloatArray, box: Box) -> bool:
+    """Whether any segment passes through the inside of ``box``."""
+    return bool(enters_each(starts, ends, box).any())
 
 
 def _in_box(points: FloatArray, box: Box) -> npt.NDArray[np.bool_]:

@@ -169,6 +169,9 @@ class EdgeItem(QGraphicsItem):
         self.width, self.colour, self.highlighted, self.hovered = 1.5, QColor("grey"), False, False
         self.route = Route((0.0, 0.0), (0.0, 0.0))
         self.path = QPainterPath()
+        self._strokes: dict[tuple[float, float], QPainterPath] = {}
+        self._told: tuple[int, float] | None = None  # what the tooltip says
+        self._score: float | None = None  # the mean score the colour is for
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         a.edges.append(self)
@@ -181,16 +184,24 @@ class EdgeItem(QGraphicsItem):
         return QLineF(self.a.pos(), self.b.pos())
 
     def set_weight(self, weight: EdgeWeight, max_count: int) -> None:
-        self.prepareGeometryChange()  # the hit area follows the width
-        self.width = edge_width(weight.count, max_count)
-        self.colour = score_colour(weight.mean_score)
-        names = f"{self.a.actor.name} \u2013 {self.b.actor.name}"
-        events = plural(weight.count, "event")
-        self.setToolTip(rich_lines([f"{names}: {events}, mean score {weight.mean_score:+.1f}"]))
+        # Runs for every drawn tie on every pan: only what changed is redone.
+        width = edge_width(weight.count, max_count)
+        if width != self.width:
+            self.prepareGeometryChange()  # the hit area follows the width
+            self.width, self._strokes = width, {}
+        if weight.mean_score != self._score:
+            self._score, self.colour = weight.mean_score, score_colour(weight.mean_score)
+            self.update()
+        if (weight.count, round(weight.mean_score, 1)) != self._told:
+            self._told = (weight.count, round(weight.mean_score, 1))
+            names = f"{self.a.actor.name} \u2013 {self.b.actor.name}"
+            events = plural(weight.count, "event")
+            self.setToolTip(rich_lines([f"{names}: {events}, mean score {weight.mean_score:+.1f}"]))
         self.setVisible(True)
 
     def set_route(self, route: Route) -> None:
         self.prepareGeometryChange()
+        self._strokes = {}
         self.route = route
         self.path = QPainterPath(QPointF(*route.start))
         if not route.controls:
@@ -205,10 +216,16 @@ class EdgeItem(QGraphicsItem):
 
     def _stroke(self, pixels: float) -> QPainterPath:
         # Widths are in pixels; convert to scene units so hit-testing matches the drawing.
-        stroker = QPainterPathStroker()
-        stroker.setWidth(pixels / self._view.pixel_scale())
-        stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
-        return stroker.createStroke(self.path)
+        # The scene asks often (every paint, every hover); the stroke is kept until the
+        # route, the width or the scale changes.
+        key = (pixels, self._view.pixel_scale())
+        stroke = self._strokes.get(key)
+        if stroke is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(pixels / key[1])
+            stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+            stroke = self._strokes[key] = stroker.createStroke(self.path)
+        return stroke
 
     def shape(self) -> QPainterPath:
         return self._stroke(max(10.0, self.width))

@@ -5,8 +5,9 @@ per pair and afterwards only updated, because ``set_weights`` runs on every pan 
 zoom of the timeline. The scene is in viewport pixels. Where nodes, labels and edges
 go is computed by ``timeline_app/graph_layout/``: a node keeps its place from one
 window to the next (only a resize lays the panel out anew), so the analyst's mental
-map holds while the timeline moves, and a tie keeps its shape while it still clears
-every node. A small panel draws fewer ties (as many of the strongest as it has room
+map holds while the timeline moves, and a tie is routed once per layout around every
+placed node (``TieRouter``) and keeps its shape while it still clears them: a window
+change routes only ties never drawn before and finds click points by lookup. A small panel draws fewer ties (as many of the strongest as it has room
 for). On screen the work runs after the events of the turn that asked for it.
 """
 
@@ -32,12 +33,10 @@ from timeline_app.graph_layout import (
     Edge,
     PanelLayout,
     Point,
-    Route,
-    click_points,
+    TieRouter,
     distance_to_polyline,
     geo_anchor,
     node_budget,
-    route_edges,
     spread_targets,
     ties_that_fit,
 )
@@ -99,7 +98,7 @@ class RelationView(QGraphicsView):
         self._drawn: dict[Pair, EdgeWeight] = {}
         self._routed: tuple[frozenset[str], frozenset[str]] | None = None
         self._click_points: dict[str, Point] = {}
-        self._routes: dict[str, Route] = {}  # every tie's last route, for the next window
+        self._router: TieRouter | None = None  # routes kept across windows, per layout
         self._ties: dict[Pair, EdgeWeight] = {}  # every tie of the window
         self._actor_counts: Mapping[str, int] | None = None
         self._label = ""
@@ -129,7 +128,7 @@ class RelationView(QGraphicsView):
         self._pending = False
         self._nodes, self._edges, self._ties, self._drawn = {}, {}, {}, {}
         self._anchors = {a.code: geo_anchor(a) for a in actors}
-        self._layout, self._routed, self._click_points, self._routes = None, None, {}, {}
+        self._layout, self._routed, self._click_points, self._router = None, None, {}, None
         for actor in actors:
             node = NodeItem(actor, self)
             node.setVisible(False)
@@ -258,6 +257,7 @@ class RelationView(QGraphicsView):
             # shown nodes first by importance; the anchors keep the picture alike.
             order += [c for c in previous if c not in shown]
             layout = self._layout = self._new_layout(len(order))
+            self._router = TieRouter(layout.area, layout.obstacles)
         layout.place(order, self._edge_list(), shown)
         for code in shown:
             centre = QPointF(*layout.glyphs[code].centre)
@@ -317,15 +317,16 @@ class RelationView(QGraphicsView):
         if self._layout is None or (key == self._routed and not force):
             return
         self._routed = key
-        glyphs = {c: self._layout.glyphs[c] for c in shown}
-        # Ties keep out from under the legend where they can: hidden there, they could
-        # be neither followed nor clicked.
-        legend = self._layout.obstacles
-        routes = route_edges(glyphs, self._edge_list(), self._layout.area, self._routes, legend)
-        self._routes.update(routes)
+        assert self._router is not None  # made with the layout
+        # Ties keep out from under the legend where they can (the router's keep-out):
+        # hidden there, they could be neither followed nor clicked.
+        routes, self._click_points = self._router.draw(
+            self._layout.glyphs, shown, self._edge_list()
+        )
         for pair_key, route in routes.items():
-            self._edges[pair_key].set_route(route)
-        self._click_points = click_points(glyphs, routes, legend)
+            edge = self._edges[pair_key]
+            if edge.route != route:
+                edge.set_route(route)
 
     def _new_edge(self, pair: Pair) -> EdgeItem:
         edge = EdgeItem(pair, self._nodes[pair.a], self._nodes[pair.b], self)
