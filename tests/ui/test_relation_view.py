@@ -258,3 +258,27 @@ def test_strongest_ties_ranks_by_events_then_name() -> None:
     kept = strongest_ties(weights, 2, keep=[Pair.of("C", "D"), Pair.of("X", "Y")])
     assert list(kept) == [Pair.of("A", "C"), Pair.of("A", "B"), Pair.of("C", "D")]
     assert strongest_ties(weights, 10) == weights
+
+
+def test_a_costly_panel_waits_for_the_pan_to_pause(view: RelationView, qtbot: QtBot) -> None:
+    from timeline_app.ui import relation_view
+
+    drawn: list[int] = []
+    original = view._show_ties
+
+    def counting() -> None:
+        drawn.append(1)
+        original()
+
+    view._show_ties = counting  # type: ignore[method-assign]
+    view.set_weights({Pair("IND", "VNM"): EdgeWeight(3, 12.0)})
+    qtbot.wait(20)
+    assert drawn == [1]  # cheap (the first window): drawn on the next turn
+    view._last_cost_ms = 200.0  # as a crowded bulk window costs
+    for count in (4, 5, 6, 7):  # a drag: a new window every few ms
+        view.set_weights({Pair("IND", "VNM"): EdgeWeight(count, 12.0)})
+        qtbot.wait(10)
+    assert drawn == [1]  # nothing drawn while the windows keep coming
+    qtbot.wait(relation_view.PAUSE_MS + 80)
+    assert drawn == [1, 1]  # once, for the last window, when the drag paused
+    assert "7 events" in plain(view.edge_items()["IND-VNM"].toolTip())

@@ -14,6 +14,7 @@ for). On screen the work runs after the events of the turn that asked for it.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -59,6 +60,8 @@ from timeline_app.ui.relation_overlay import (
 )
 from timeline_app.ui.theme import LIGHT, Theme
 
+FOLLOW_AT_ONCE_MS = 25.0  # a window drawn faster than this follows the timeline at once
+PAUSE_MS = 180  # else it waits for the pan or zoom to pause this long
 EMPTY_MESSAGE = "No ties in this time window"
 MAX_TIES = 60  # more is a hairball (bulk data can hold hundreds of pairs in a window)
 _DIM = 0.3  # opacity outside the highlight: still there, clearly secondary
@@ -104,10 +107,14 @@ class RelationView(QGraphicsView):
         self._label = ""
         self._highlight: tuple[str | None, str | None] = (None, None)
         self._press: tuple[QPointF, QGraphicsItem | None, QPointF] | None = None
-        # Laying out and routing a crowded window takes a few hundred ms: on screen it
-        # runs after the events of this turn (the timeline paints first, and a burst of
-        # pans lays out once); every query of the drawing runs what is pending first.
+        # Laying out and routing a crowded window (bulk data) can take a hundred ms or
+        # more: on screen it runs after the events of this turn (the timeline paints
+        # first), and when the last window was that costly, only once the pan or zoom
+        # pauses (each new window restarts the wait), so dragging the timeline stays
+        # smooth; cheap windows (the seeds: about 1 ms) follow at once. Every query of
+        # the drawing runs what is pending first.
         self._pending = False
+        self._last_cost_ms = 0.0
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
@@ -152,7 +159,8 @@ class RelationView(QGraphicsView):
         self._actor_counts = actor_counts
         if self.isVisible() and not self.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
             self._pending = True
-            self._flush_timer.start()
+            costly = self._last_cost_ms > FOLLOW_AT_ONCE_MS
+            self._flush_timer.start(PAUSE_MS if costly else 0)
         else:  # off screen (a figure export) it is rendered at once, without an event loop
             self._show_ties()
 
@@ -160,7 +168,9 @@ class RelationView(QGraphicsView):
         """Lay out and draw the window given last, if not done yet."""
         if self._pending:
             self._pending = False
+            started = time.perf_counter()
             self._show_ties()
+            self._last_cost_ms = (time.perf_counter() - started) * 1000
 
     def set_highlight(self, pair_key: str | None = None, actor: str | None = None) -> None:
         self._highlight = (pair_key, actor)
