@@ -62,6 +62,7 @@ from timeline_app.ui.theme import LIGHT, Theme
 
 FOLLOW_AT_ONCE_MS = 25.0  # a window drawn faster than this follows the timeline at once
 PAUSE_MS = 180  # else it waits for the pan or zoom to pause this long
+FIRST_DRAW_MS = 40  # the first window of a data set waits for the timeline to paint first
 EMPTY_MESSAGE = "No ties in this time window"
 MAX_TIES = 60  # more is a hairball (bulk data can hold hundreds of pairs in a window)
 _DIM = 0.3  # opacity outside the highlight: still there, clearly secondary
@@ -160,7 +161,8 @@ class RelationView(QGraphicsView):
         if self.isVisible() and not self.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
             self._pending = True
             costly = self._last_cost_ms > FOLLOW_AT_ONCE_MS
-            self._flush_timer.start(PAUSE_MS if costly else 0)
+            first = self._layout is None  # placing every node: after the timeline's paint
+            self._flush_timer.start(PAUSE_MS if costly else FIRST_DRAW_MS if first else 0)
         else:  # off screen (a figure export) it is rendered at once, without an event loop
             self._show_ties()
 
@@ -361,7 +363,8 @@ class RelationView(QGraphicsView):
             node.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self._flush()
+        if not self._flush_timer.isActive():  # else the last drawing stays until it fires
+            self._flush()
         super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -386,11 +389,12 @@ class RelationView(QGraphicsView):
         draw_caption(
             painter, self.theme, vw, f"{self._label} \u00b7 {ties}" if self._label else ties
         )
-        if self.empty():
+        # As drawn now, without laying out a pending window (that waits for its timer).
+        if shown:
+            draw_legend(painter, self.theme, QFontMetricsF(font), vh)
+        elif not self._pending:
             painter.setFont(overlay_font(self.font(), 10.0))
             painter.drawText(QRectF(0, 0, vw, vh), Qt.AlignmentFlag.AlignCenter, EMPTY_MESSAGE)
-        else:
-            draw_legend(painter, self.theme, QFontMetricsF(font), vh)
         painter.restore()
 
     # Clicks: the scene moves nodes; on release the view decides whether it was a click.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from timeline_app.screen_fit import share_columns
 
-SAMPLE_ROWS = 400  # rows measured for a column's natural width: enough to meet its longest
+SAMPLE_ROWS = 120  # rows measured for a column's natural width (each cell costs a model call)
 TYPICAL_SHARE = 0.9  # a column is as wide as this share of its rows need
 SWATCH_ROOM = 22  # the decoration's width (the category swatch) and its gap
 
@@ -26,6 +26,10 @@ SWATCH_ROOM = 22  # the decoration's width (the category swatch) and its gap
 class ColumnLimits:
     minimum: int  # what the column keeps when the room is short
     maximum: int  # never wider, however long its longest text
+
+
+# Columns are fitted a moment after the data changes: the timeline paints first.
+FIT_DELAY_MS = 30
 
 
 class ColumnFitter(QObject):
@@ -44,7 +48,7 @@ class ColumnFitter(QObject):
         self._natural: list[int] | None = None
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
-        self._pending.setInterval(0)
+        self._pending.setInterval(FIT_DELAY_MS)
         self._pending.timeout.connect(self.fit)
         header = view.horizontalHeader()
         header.setStretchLastSection(False)

@@ -145,13 +145,11 @@ class TimelineView(QWidget):
         self._order_lanes()
         if self._selected and not any(e.id == self._selected for e in self._events):
             self._selected = None
-        self._relayout()
         self.overview.set_events(self._events)
-        self._apply_limits()
         if not (keep_range and had_events):
-            self.fit_all()
-        else:
-            self.lanes_scroller.clamp()
+            self.fit_all()  # first, so the titles are laid out once, for the new zoom
+        self._relayout()
+        self.lanes_scroller.clamp()
         self._update_empty_state()
 
     def set_bulk(self, index: BulkIndex | None) -> None:
@@ -219,7 +217,12 @@ class TimelineView(QWidget):
     def _span(self) -> tuple[float, float] | None:
         spans = []
         if self._events:
-            spans.append(self._layout.span)
+            spans.append(
+                (
+                    float(min(e.when.start_day for e in self._events)),
+                    float(max(e.when.end_day for e in self._events)),
+                )
+            )
         if self._bulk is not None:
             spans.append(self._bulk.day_span())
         if not spans:
