@@ -28,7 +28,11 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py docs/images
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py docs/images \
+		--event ind-vnm-2017-military-ties-expansion
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py docs/images \
+		--from 2021-11-20 --to 2021-12-20 --name december-2021 \
+		--event ind-rus-2021-12-06-first-2plus2-dialogue
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

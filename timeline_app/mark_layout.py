@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -54,6 +54,7 @@ class Style:
     state_row: float = 13.0  # one row of long-running state bands
     pad_top: float = 4.0
     pad_bottom: float = 8.0  # room for the score band under the rows
+    bulk_row: float = 19.0  # a strip of bulk-event aggregates, under the titled marks
     point_radius: float = 5.5
     bar_height: float = 14.0
     state_height: float = 10.0
@@ -121,6 +122,7 @@ class LaneBox:
     height: float
     state_rows: int
     rows: int
+    bulk: float = 0.0  # height of the lane's strip of bulk events (0: none)
 
     @property
     def bottom(self) -> float:
@@ -154,9 +156,16 @@ class MarksLayout:
         return min(first_row, box.top + box.height / 2)
 
     def rows_band(self, lane: int) -> tuple[float, float]:
-        """Top and bottom of the lane's rows (states and events), above the score band."""
+        """Top and bottom of the lane's rows (states and events), above the bulk strip."""
         box = self.boxes[lane]
-        return box.top + self.style.pad_top, box.bottom - self.style.pad_bottom
+        return box.top + self.style.pad_top, box.bottom - self.style.pad_bottom - box.bulk
+
+    def bulk_band(self, lane: int) -> tuple[float, float]:
+        """Top and bottom of the lane's strip of bulk events (empty when it has none):
+        under the titled marks, so aggregates never sit behind a title."""
+        box = self.boxes[lane]
+        bottom = box.bottom - self.style.pad_bottom
+        return bottom - box.bulk, bottom
 
     def score_band_y(self, lane: int) -> float:
         return self.boxes[lane].bottom - self.style.pad_bottom + 3.0
@@ -298,6 +307,7 @@ def layout_timeline(
     max_rows: int | None = MAX_ROWS,
     cluster_same_day: bool = False,
     cluster_title: Callable[[Sequence[int]], str] | None = None,
+    bulk_lanes: Collection[int] = (),
     style: Style = Style(),
 ) -> MarksLayout:
     """Place every event on each of its lanes (see the module's rules).
@@ -305,7 +315,8 @@ def layout_timeline(
     ``measure`` gives the width of a title in the label font; ``measure_small`` that
     of a state's title (a smaller font; ``measure`` by default). ``titles`` replaces
     the events' own titles (one per event, e.g. with a note number in front), and
-    ``cluster_title`` the title of a cluster of the events at these indices.
+    ``cluster_title`` the title of a cluster of the events at these indices. Lanes in
+    ``bulk_lanes`` get a strip for their bulk events under their rows.
 
     A lane that needs more than ``max_rows`` rows is laid out again with wider piles
     (two, four ... symbol widths), each pile of two or more a cluster, and the layout
@@ -351,16 +362,17 @@ def layout_timeline(
                 break
         assert best is not None  # _CLUSTER_WIDENING is not empty
         dated_marks, rows = best
-        # A lane of states only needs no empty row of dated marks under them.
-        rows = rows if rows or state_rows else 1
+        bulk = style.bulk_row if lane in bulk_lanes else 0.0
+        # A lane of states (or of bulk events) only needs no empty row of dated marks.
+        rows = rows if rows or state_rows or bulk else 1
         height = style.pad_top + state_rows * style.state_row
-        height += rows * style.row + style.pad_bottom
+        height += rows * style.row + bulk + style.pad_bottom
         rows_top = top + style.pad_top + state_rows * style.state_row
         for m in state_marks:
             marks.append(_at(m, top + style.pad_top + (m.row + 0.5) * style.state_row))
         for m in dated_marks:
             marks.append(_at(m, rows_top + (m.row + 0.5) * style.row))
-        boxes.append(LaneBox(top, height, state_rows, rows))
+        boxes.append(LaneBox(top, height, state_rows, rows, bulk))
         top += height
     covered = (first, last) if events else (0.0, 0.0)
     return MarksLayout(tuple(lanes), tuple(boxes), tuple(marks), covered, dpp, style)
@@ -508,7 +520,27 @@ def _place_rows(
                        c.width_px if c.is_point else 0.0, label,
                        measure(label) if label else 0.0, inside, c.multilateral, title=c.title)
         )  # fmt: skip
-    return placed, len(rows)
+    return _title_the_bare(placed, rows, dpp, measure, style), len(rows)
+
+
+def _title_the_bare(
+    placed: list[PlacedMark], rows: list[_Row], dpp: float, measure: Measure, style: Style
+) -> list[PlacedMark]:
+    """Once every mark has its row, a mark left without a title takes one where its row
+    still has room beside it (in rank order: the rows are final, so this costs no row)."""
+    out = []
+    for mark in placed:
+        if not mark.label and mark.title:
+            x0, x1 = mark.span_px(dpp)
+            text_x = x1 + style.label_gap
+            room = rows[mark.row].room_after(x0 + 0.5, text_x, style.row_gap)
+            label = shorten(mark.title, room, measure) if room > 0 else ""
+            if label:
+                width = measure(label)
+                rows[mark.row].take(text_x, text_x + width)
+                mark = replace(mark, label=label, label_width=width)
+        out.append(mark)
+    return out
 
 
 def _choose_row(
@@ -610,9 +642,10 @@ def in_window(events: Sequence[Event], window: tuple[float, float]) -> set[int]:
 def titles_inside_view(
     layout: MarksLayout, window: tuple[float, float], measure: Measure
 ) -> MarksLayout:
-    """The layout with titles moved to the left of their marks where the view would
-    otherwise show less of them: a title cut by the view's right edge, or one shortened
-    to fit its bar, goes left when the row has room there for more of it. Cheap enough
+    """The layout with titles moved where the view would otherwise show less of them: a
+    title cut by the view's right edge, or one shortened to fit its bar, goes left of
+    its mark when the row has room there for more of it, or inside its bar when that
+    shows more. Cheap enough
     for every pan (only such titles are looked at), and rows and lanes do not change,
     so nothing jumps as the view moves."""
     dpp, gap, pad = layout.days_per_pixel, layout.style.label_gap, layout.style.inside_pad
@@ -646,7 +679,13 @@ def titles_inside_view(
         left_limit = max((b for a, b in occupied if b <= x0), default=float("-inf"))
         room = x0 - gap - max(left_limit + layout.style.row_gap, view_left)
         flipped = mark.title if measure(mark.title) <= room else shorten(mark.title, room, measure)
-        if len(flipped) > len(now):
+        inside = ""
+        if not mark.is_point and not mark.label_inside:  # or inside the bar's visible part
+            inside_room = min(x1, edge) - max(x0, view_left) - 2 * pad
+            inside = shorten(mark.title, inside_room, measure) if inside_room > 0 else ""
+        if len(inside) > max(len(flipped), len(now)):
+            changed[n] = replace(mark, label=inside, label_width=measure(inside), label_inside=True)
+        elif len(flipped) > len(now):
             changed[n] = _with_label(mark, flipped, measure(flipped))
     if not changed:
         return layout

@@ -131,7 +131,7 @@ def test_clicking_a_single_bulk_event_up_close_shows_it(
     from PySide6.QtCore import QPointF
 
     with qtbot.waitSignal(timeline.bulk_event_selected) as signal:
-        _top, bottom = timeline.marks_layout().rows_band(lane)
+        _top, bottom = timeline.marks_layout().bulk_band(lane)
         timeline.click_at(QPointF(day + 0.5, bottom - 2))
     assert signal.args[0] in set(int(k) for k in bulk.columns.pk)
     qtbot.waitUntil(

@@ -165,7 +165,7 @@ class _Painter:
         lane_rects = {}
         for lane in lanes:
             if lane in layer.lane_map:
-                top, bottom = (self.y(v) for v in self.layout.rows_band(lane))
+                top, bottom = (self.y(v) for v in self.layout.bulk_band(lane))
                 lane_rects[lane] = QRectF(left, top, right - left, bottom - top)
         if lane_rects:
             paint_bulk_layer(self.p, layer, lane_rects, visible, self.theme)

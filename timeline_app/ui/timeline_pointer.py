@@ -29,8 +29,13 @@ class TimelinePointer:
 
     def _lane_point(self, point: QPointF) -> QPointF | None:
         """``point`` as (day, lane + 0.5), the form the bulk hit tests take."""
-        lane = self._view.marks_layout().lane_at(point.y())
-        return None if lane is None else QPointF(point.x(), lane + 0.5)
+        layout = self._view.marks_layout()
+        lane = layout.lane_at(point.y())
+        if lane is None:
+            return None
+        top, bottom = layout.bulk_band(lane)
+        # Only the strip of bulk events: a click among the titles never zooms.
+        return QPointF(point.x(), lane + 0.5) if top <= point.y() <= bottom else None
 
     def bin_at(self, point: QPointF) -> tuple[int, float, float] | None:
         """(lane, lo, hi) of the bulk aggregate column under ``point``, if any."""

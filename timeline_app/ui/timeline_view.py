@@ -84,10 +84,10 @@ class TimelineView(QWidget):
         self._small_font = label_font(STATE_LABEL_PX)
         self._lane_labels: list[str] = []
         self._days_per_pixel = 1.0
-        self._base_layout = self._compute_layout()  # for the zoom, whatever the pan
-        self._layout = self._base_layout  # the same, titles kept inside the view
         self._bulk: BulkIndex | None = None
         self._bulk_layer: BulkLayer | None = None
+        self._base_layout = self._compute_layout()  # for the zoom, whatever the pan
+        self._layout = self._base_layout  # the same, titles kept inside the view
         self._empty_message = EMPTY_NO_DATA
 
         self.date_axis = DateAxis()
@@ -426,6 +426,7 @@ class TimelineView(QWidget):
                 measure_for(self._label_font),
                 selected=selected,
                 measure_small=measure_for(self._small_font),
+                bulk_lanes=self._bulk_layer.lane_map if self._bulk_layer is not None else (),
             )
 
         plain = laid(None)
