@@ -35,7 +35,12 @@ def measure() -> dict[str, object]:
         "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
         "client": [client.x(), client.y(), client.width(), client.height()],
         "maximised": window.isMaximized(),
-        "lanes_visible": lane_bottom - lane_top,
+        # The timeline's height for lanes, in pixels (one layout pixel per screen
+        # pixel), and the lanes wholly in view there.
+        "timeline_px": lane_bottom - lane_top,
+        "lanes_in_view": len(
+            window.timeline.lanes_scroller.lanes_in_view(len(window.timeline.lanes()))
+        ),
         "lane_count": len(window.timeline.lanes()),
         "table_rows_visible": table.viewport().height() / table.rowHeight(0),
         "title_width": table.columnWidth(2),
