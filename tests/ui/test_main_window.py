@@ -218,3 +218,15 @@ def test_undo_and_redo_view_changes(qtbot: QtBot, open_window: Factory) -> None:
     window.redo_action.trigger()
     assert window.timeline.highlighted_lanes()
     assert not window.redo_action.isEnabled()
+
+
+def test_a_result_after_an_empty_one_keeps_the_window(open_window: Factory) -> None:
+    window = open_window()
+    timeline = window.timeline
+    events, actors = timeline.events(), dict(timeline.actors())
+    timeline.set_visible_range(16000.0, 17000.0)
+    timeline.set_events([], actors)  # a filter that matched nothing
+    timeline.set_events(events, actors)  # the matches come back
+    assert timeline.visible_range() == (16000.0, 17000.0)  # not fit-all
+    timeline.set_events(events, actors, keep_range=False)  # only when asked
+    assert timeline.visible_range() != (16000.0, 17000.0)

@@ -139,14 +139,15 @@ class TimelineView(QWidget):
     def set_events(
         self, events: Sequence[Event], actors: Mapping[str, Actor], *, keep_range: bool = True
     ) -> None:
-        had_events = bool(self._events) or self._bulk is not None
         self._events = list(events)
         self._actors = dict(actors)
         self._order_lanes()
         if self._selected and not any(e.id == self._selected for e in self._events):
             self._selected = None
         self.overview.set_events(self._events)
-        if not (keep_range and had_events):
+        # Only when asked: a result after an empty one (a filter that matched nothing)
+        # keeps the window the view state holds, never jumps to fit-all.
+        if not keep_range:
             self.fit_all()  # first, so the titles are laid out once, for the new zoom
         self._relayout()
         self.lanes_scroller.clamp()
