@@ -3,6 +3,7 @@ corners rounded where that still clears every node."""
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections.abc import Sequence
@@ -26,13 +27,7 @@ _ENTRY = 14.0  # px around a node within which a path may join the grid
 def detour(start: Point, end: Point, others: Sequence[Disc], room: Room) -> Route | None:
     """The shortest path on a grid from ``start`` to ``end`` that keeps clear of
     ``others``, pulled taut and its corners rounded; None when the nodes wall it off."""
-    area = room.area
-    xs = np.arange(area.left, area.right + 0.01, GRID)
-    ys = np.arange(area.top, area.bottom + 0.01, GRID)
-    gx, gy = np.meshgrid(xs, ys)
-    cells = np.column_stack([gx.ravel(), gy.ravel()])
-    width = len(xs)
-    free = _clear_of(others, xs, ys).ravel() & room.free_cells(cells)
+    cells, free, width = _free_grid(tuple(others), room)
     centres = np.array([c for c, _ in others], dtype=np.float64).reshape(-1, 2)
     reach = np.array([r for _, r in others], dtype=np.float64) + EDGE_CLEARANCE
 
@@ -68,6 +63,25 @@ def detour(start: Point, end: Point, others: Sequence[Disc], room: Room) -> Rout
         if crossings(route.polyline(), others) == 0 and room.allows(route.polyline()):
             return route
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _free_grid(
+    others: tuple[Disc, ...], room: Room
+) -> tuple[FloatArray, npt.NDArray[np.bool_], int]:
+    """The grid's cells (centres), which of them a path may use, and its width.
+
+    Kept for the last few sets of discs: a tie bent through a spot searches two paths
+    (there and on), and tries several spots, all among the same discs. Read only."""
+    area = room.area
+    xs = np.arange(area.left, area.right + 0.01, GRID)
+    ys = np.arange(area.top, area.bottom + 0.01, GRID)
+    gx, gy = np.meshgrid(xs, ys)
+    cells = np.column_stack([gx.ravel(), gy.ravel()])
+    free = _clear_of(others, xs, ys).ravel() & room.free_cells(cells)
+    cells.flags.writeable = False
+    free.flags.writeable = False
+    return cells, free, len(xs)
 
 
 def _clear_of(others: Sequence[Disc], xs: FloatArray, ys: FloatArray) -> npt.NDArray[np.bool_]:
