@@ -36,6 +36,8 @@ from timeline_app.graph_layout import (
     ties_that_fit,
 )
 from timeline_app.graph_layout.clicks import CLICK_GAP, near_other_ties
+from timeline_app.graph_layout.detours import _pull_taut, detour
+from timeline_app.graph_layout.paths import Room, crossings
 from timeline_app.ingest.cameo import bulk_actor
 
 AREA = Box(4, 26, 456, 263)  # a 460x267 panel less the caption band
@@ -349,3 +351,46 @@ def test_a_node_given_up_takes_its_spot_again_when_it_returns() -> None:
     assert "BBX" not in layout.glyphs
     layout.place(["BBX"], [], ["AAX", "BBX"])  # CCX hidden now, and in BBX's way
     assert "CCX" not in layout.glyphs and layout.glyphs["BBX"] == spot
+
+
+def _taut_one_at_a_time(
+    points: list[Point], discs: list[tuple[Point, float]], room: Room
+) -> list[Point]:
+    """The plain reading of pulling a path taut: from each corner, try the farthest point
+    first and step back until the straight line is clear."""
+
+    def blocked(a: Point, b: Point) -> bool:
+        return crossings([a, b], discs, 1.5) > 0 or not room.allows([a, b])
+
+    taut, i = [points[0]], 0
+    while i < len(points) - 1:
+        j = len(points) - 1
+        while j > i + 1 and blocked(points[i], points[j]):
+            j -= 1
+        taut.append(points[j])
+        i = j
+    return taut
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pulling_a_path_taut_at_once_agrees_with_one_point_at_a_time(seed: int) -> None:
+    rng = random.Random(seed)
+    room = Room(Box(0, 0, 300, 200), (Box(200, 150, 300, 200),))
+    discs = [((rng.uniform(40, 260), rng.uniform(30, 170)), 8.0) for _ in range(8)]
+    walk: list[Point] = [(10.0, 10.0)]
+    for _ in range(60):  # a wandering path, as a grid search would give around the discs
+        x, y = walk[-1]
+        walk.append(
+            (min(max(x + rng.uniform(-2, 8), 0), 300), min(max(y + rng.uniform(-4, 6), 0), 200))
+        )
+    assert _pull_taut(walk, discs, room) == _taut_one_at_a_time(walk, discs, room)
+
+
+def test_a_path_around_nodes_is_found_alike_when_its_grid_is_reused() -> None:
+    room = Room(Box(0, 0, 300, 200))
+    wall = [((150.0, y), 10.0) for y in range(10, 181, 20)]
+    first = detour((40.0, 100.0), (260.0, 100.0), wall, room)
+    again = detour((40.0, 100.0), (260.0, 100.0), list(wall), room)
+    assert first is not None and first == again
+    line = first.polyline()
+    assert crossings(line, wall) == 0 and max(y for _, y in line) > 180  # around the wall's end

@@ -173,11 +173,15 @@ class PanelLayout:
             left, top, right, bottom = cx + lb.left, cy + lb.top, cx + lb.right, cy + lb.bottom
             inside = (left >= area.left) & (right <= area.right)
             inside &= (top >= area.top) & (bottom <= area.bottom)
-            overlaps = disc_hit + hits(left, top, right, bottom, obstacles)
             cost = distance + _SIDE_COST[side]
-            if strict:
-                cost = np.where(inside & (overlaps == 0), cost, np.inf)
+            if strict:  # labels measured only where the disc and the label could fit
+                open_ = np.flatnonzero(inside & (disc_hit == 0))
+                label_hit = hits(left[open_], top[open_], right[open_], bottom[open_], obstacles)
+                fits = np.zeros(len(cx), dtype=bool)
+                fits[open_[label_hit == 0]] = True
+                cost = np.where(fits, cost, np.inf)
             else:
+                overlaps = disc_hit + hits(left, top, right, bottom, obstacles)
                 cost = cost + np.where(inside, 0.0, 1e9) + 10 * _SOFT * overlaps
             side_costs.append((side, cost))
         # Ties through nodes are counted only where a spot is free (the costly part).
