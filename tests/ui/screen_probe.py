@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 
 def measure() -> dict[str, object]:
-    from timeline_app.ui.main_window import MainWindow
-    from timeline_app.ui.table_columns import shown_text
+    from timeline_app.ui.events.table_columns import shown_text
+    from timeline_app.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow()

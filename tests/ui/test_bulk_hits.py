@@ -10,8 +10,8 @@ from PySide6.QtCore import QPointF
 
 from timeline_app.bulk_layout import BulkIndex
 from timeline_app.domain import Category, Pair
-from timeline_app.ui.bulk_hits import bin_tooltip, bin_under, single_event_under
-from timeline_app.ui.bulk_painter import BulkLayer
+from timeline_app.ui.bulk.bulk_hits import bin_tooltip, bin_under, single_event_under
+from timeline_app.ui.bulk.bulk_painter import BulkLayer
 
 PAIRS = [Pair("IND", "RUS"), Pair("IND", "VNM")]
 DISPUTE = list(Category).index(Category.DISPUTE)
@@ -64,7 +64,7 @@ def test_a_repaint_of_the_same_view_reuses_the_bulk_image(monkeypatch: pytest.Mo
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
 
-    from timeline_app.ui import bulk_painter
+    from timeline_app.ui.bulk import bulk_painter
     from timeline_app.ui.theme import THEMES
 
     layer = busy_layer()

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from timeline_app.domain import Pair
 from timeline_app.services import Store
 from timeline_app.store.db import StoreError
-from timeline_app.ui.main_window import MainWindow
 from timeline_app.ui.prefetch import Prefetch
+from timeline_app.ui.window.main_window import MainWindow
 
 from .conftest import wait_idle
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from timeline_app.domain import Pair
-from timeline_app.ui.bulk_table import PAGE, BulkTable
+from timeline_app.ui.bulk.bulk_table import PAGE, BulkTable
 
 
 @dataclass

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from timeline_app.dates import to_day
-from timeline_app.ui.main_window import MainWindow
 from timeline_app.ui.prefetch import Prefetch
+from timeline_app.ui.window.main_window import MainWindow
 
 from .conftest import wait_idle
 

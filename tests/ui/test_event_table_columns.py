@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from timeline_app.domain import Actor, Event
 from timeline_app.services import Store, corpus_paths
-from timeline_app.ui.event_table import COLUMN_LIMITS, TITLE_MIN_WIDTH, EventTable
-from timeline_app.ui.table_columns import shown_text
+from timeline_app.ui.events.event_table import COLUMN_LIMITS, TITLE_MIN_WIDTH, EventTable
+from timeline_app.ui.events.table_columns import shown_text
 
 pytestmark = pytest.mark.gui
 

@@ -16,8 +16,8 @@ from timeline_app.dates import from_day, to_day
 from timeline_app.domain import EventFilter, Pair
 from timeline_app.export.image_options import CUSTOM, ImageFormat
 from timeline_app.services import Store, corpus_paths
-from timeline_app.ui.export_dialog import ExportContext, ExportDialog, open_export_dialog
-from timeline_app.ui.main_window import MainWindow
+from timeline_app.ui.figures.export_dialog import ExportContext, ExportDialog, open_export_dialog
+from timeline_app.ui.window.main_window import MainWindow
 
 WINDOW = (float(to_day(date(2021, 1, 1))), float(to_day(date(2023, 1, 1))))
 

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from timeline_app.bulk_layout import BulkIndex
 from timeline_app.domain import Pair
-from timeline_app.ui.lane_scroller import MIN_LANE_PX
-from timeline_app.ui.timeline_view import TimelineView
+from timeline_app.ui.timeline.lane_scroller import MIN_LANE_PX
+from timeline_app.ui.timeline.timeline_view import TimelineView
 
 CODES = ["IND", "VNM", "RUS", "CHN", "USA", "JPN", "AUS", "PAK"]
 PAIRS = [Pair.of(a, b) for i, a in enumerate(CODES) for b in CODES[i + 1 :]]  # 28 lanes

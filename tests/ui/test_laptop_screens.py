@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from timeline_app.ui.event_table import TITLE_MIN_WIDTH
+from timeline_app.ui.events.event_table import TITLE_MIN_WIDTH
 
 REPO = Path(__file__).resolve().parents[2]
 PROBE = Path(__file__).with_name("screen_probe.py")

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from timeline_app.domain import Category
-from timeline_app.ui.legend import LegendBar, _entries, legend_height
 from timeline_app.ui.theme import CATEGORY_LABELS, DARK, LIGHT
+from timeline_app.ui.timeline.legend import LegendBar, _entries, legend_height
 
 pytestmark = pytest.mark.gui
 

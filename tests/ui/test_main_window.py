@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from timeline_app.domain import Pair
-from timeline_app.ui.main_window import MainWindow
+from timeline_app.ui.window.main_window import MainWindow
 
 from .conftest import wait_idle
 

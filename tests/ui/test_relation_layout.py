@@ -18,9 +18,9 @@ from timeline_app.ingest.cameo import bulk_actor
 from timeline_app.ingest.corpus import read_actors
 from timeline_app.layout import EdgeWeight, pair_index
 from timeline_app.paths import resources_dir
-from timeline_app.ui.main_window import MainWindow
-from timeline_app.ui.relation_items import EdgeItem, NodeItem
-from timeline_app.ui.relation_view import RelationView
+from timeline_app.ui.relations.relation_items import EdgeItem, NodeItem
+from timeline_app.ui.relations.relation_view import RelationView
+from timeline_app.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 PANEL = (410, 280)  # the panel's viewport in a 1366x768 main window (checked below)

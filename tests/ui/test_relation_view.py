@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from timeline_app.domain import Actor, ActorKind, Pair
 from timeline_app.layout import EdgeWeight
-from timeline_app.ui.relation_view import EMPTY_MESSAGE, RelationView
+from timeline_app.ui.relations.relation_view import EMPTY_MESSAGE, RelationView
 from timeline_app.ui.theme import DARK
 
 pytestmark = pytest.mark.gui
@@ -219,7 +219,7 @@ def test_visible_nodes_fit_inside_the_viewport(view: RelationView) -> None:
 
 
 def test_a_crowded_window_draws_only_the_strongest_ties(qtbot: QtBot) -> None:
-    from timeline_app.ui.relation_view import MAX_TIES
+    from timeline_app.ui.relations.relation_view import MAX_TIES
 
     codes = [f"C{i:02d}" for i in range(16)]  # 16 actors: 120 possible ties
     actors = [
@@ -261,7 +261,7 @@ def test_strongest_ties_ranks_by_events_then_name() -> None:
 
 
 def test_a_costly_panel_waits_for_the_pan_to_pause(view: RelationView, qtbot: QtBot) -> None:
-    from timeline_app.ui import relation_view
+    from timeline_app.ui.relations import relation_view
 
     drawn: list[int] = []
     original = view._show_ties

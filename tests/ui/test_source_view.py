@@ -22,7 +22,12 @@ from timeline_app.domain import (
     Participant,
     Role,
 )
-from timeline_app.ui.source_view import EMPTY_MESSAGE, SafeBrowser, SourceView, missing_message
+from timeline_app.ui.source.source_view import (
+    EMPTY_MESSAGE,
+    SafeBrowser,
+    SourceView,
+    missing_message,
+)
 from timeline_app.ui.theme import DARK, LIGHT
 
 pytestmark = pytest.mark.gui

@@ -14,7 +14,7 @@ from timeline_app.dates import to_day
 from timeline_app.domain import Pair
 from timeline_app.export.image_options import window_days
 from timeline_app.framing import dense_period, spans_of
-from timeline_app.ui.main_window import MainWindow
+from timeline_app.ui.window.main_window import MainWindow
 
 from .conftest import wait_idle
 

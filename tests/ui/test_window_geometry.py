@@ -12,8 +12,8 @@ from PySide6.QtGui import QScreen
 from pytestqt.qtbot import QtBot
 
 from timeline_app.screen_fit import DEFAULT_FRAME, PREFERRED_SIZE
-from timeline_app.ui.main_window import MainWindow
-from timeline_app.ui.window_geometry import frame_margins, to_rect
+from timeline_app.ui.window.main_window import MainWindow
+from timeline_app.ui.window.window_geometry import frame_margins, to_rect
 
 from .conftest import wait_idle
 

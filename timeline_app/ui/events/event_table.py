@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from timeline_app.domain import Actor, Event, Pair
-from timeline_app.ui.table_columns import ColumnFitter, ColumnLimits
+from timeline_app.ui.events.table_columns import ColumnFitter, ColumnLimits
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

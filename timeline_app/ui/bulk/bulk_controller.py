@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 from timeline_app.domain import Pair
 from timeline_app.layout import EdgeWeight
 from timeline_app.services import BulkData, Changes
-from timeline_app.ui.bulk_table import BulkTable
+from timeline_app.ui.bulk.bulk_table import BulkTable
 
 if TYPE_CHECKING:
-    from timeline_app.ui.main_window import MainWindow
+    from timeline_app.ui.window.main_window import MainWindow
 
 
 def merge_weights(

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from timeline_app.domain import EventFilter
 from timeline_app.services import BulkData, Changes, Store, fetch_bulk
 from timeline_app.ui.prefetch import Prefetch
-from timeline_app.ui.snapshot import Snapshot, fetch_snapshot, seeds_snapshot
+from timeline_app.ui.window.snapshot import Snapshot, fetch_snapshot, seeds_snapshot
 from timeline_app.ui.workers import JobRunner
 
 if TYPE_CHECKING:

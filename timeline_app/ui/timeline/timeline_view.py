@@ -3,7 +3,7 @@
 Wheel zooms time around the cursor, drag pans, Shift+wheel (or the scrollbar)
 scrolls lanes, double-click fits all. Where marks and titles go (rows, clusters, lane
 heights, hit testing) is computed by ``timeline_app.mark_layout``; this module wires
-it to pyqtgraph. Tooltips and the cluster menu are in ``ui/timeline_text.py``.
+it to pyqtgraph. Tooltips and the cluster menu are in ``ui/timeline/timeline_text.py``.
 """
 
 from __future__ import annotations
@@ -35,26 +35,26 @@ from timeline_app.mark_layout import (
     layout_timeline,
     titles_inside_view,
 )
-from timeline_app.ui.axes import DateAxis, LaneAxis, style_axis
-from timeline_app.ui.bulk_painter import (
+from timeline_app.ui.bulk.bulk_painter import (
     BulkLayer,
 )
-from timeline_app.ui.lane_scroller import LaneScroller
-from timeline_app.ui.marks_item import (
+from timeline_app.ui.theme import LIGHT, Theme
+from timeline_app.ui.timeline.axes import DateAxis, LaneAxis, style_axis
+from timeline_app.ui.timeline.lane_scroller import LaneScroller
+from timeline_app.ui.timeline.marks_item import (
     STATE_LABEL_PX,
     MarksItem,
     TimelineScene,
     label_font,
     measure_for,
 )
-from timeline_app.ui.overview import OverviewStrip
-from timeline_app.ui.theme import LIGHT, Theme
-from timeline_app.ui.timeline_pointer import TimelinePointer
-from timeline_app.ui.timeline_text import (
+from timeline_app.ui.timeline.overview import OverviewStrip
+from timeline_app.ui.timeline.timeline_pointer import TimelinePointer
+from timeline_app.ui.timeline.timeline_text import (
     cluster_menu,
     lane_label,
 )
-from timeline_app.ui.timeline_viewbox import TimelineViewBox
+from timeline_app.ui.timeline.timeline_viewbox import TimelineViewBox
 
 EMPTY_NO_DATA = "No events to show."
 MIN_VISIBLE_DAYS = 14.0
@@ -389,7 +389,7 @@ class TimelineView(QWidget):
         self.set_visible_range(lo - pad, hi + pad)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Keys are QActions on this widget (ui/keys.py, ui/menus.py), so Help lists them.
+        # Keys are QActions on this widget (ui/window/keys.py, ui/window/menus.py), so Help lists them.
         if event.key() == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
         else:

@@ -1,6 +1,6 @@
 """The figure written to a file: PNG (QImage), SVG (QSvgGenerator) and PDF (QPdfWriter).
 
-All three hand the same ``paint_figure`` (``ui/render.py``) a different paint device;
+All three hand the same ``paint_figure`` (``ui/figures/render.py``) a different paint device;
 only the page set-up, the file's title and the SVG's font names differ.
 """
 
@@ -15,7 +15,13 @@ from PySide6.QtSvg import QSvgGenerator
 
 from timeline_app import APP_NAME
 from timeline_app.export.image_options import FigurePlan, ImageFormat, PageSpec
-from timeline_app.ui.render import REFERENCE, FigureLayout, FigureSource, family, paint_figure
+from timeline_app.ui.figures.render import (
+    REFERENCE,
+    FigureLayout,
+    FigureSource,
+    family,
+    paint_figure,
+)
 
 
 def render_image(source: FigureSource, page: PageSpec | None = None) -> tuple[QImage, FigurePlan]:
@@ -108,7 +114,7 @@ def write_figure(path: Path, source: FigureSource) -> FigurePlan:
 
 def self_test_exports(window: object, folder: Path) -> list[Path]:
     """For ``--self-test``: the main window's current view written as a PNG and an SVG."""
-    from timeline_app.ui.export_dialog import context_of, view_options  # it imports us
+    from timeline_app.ui.figures.export_dialog import context_of, view_options  # it imports us
 
     context = context_of(window)  # type: ignore[arg-type]
     if context is None:

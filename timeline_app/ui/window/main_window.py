@@ -1,9 +1,9 @@
 """The main window: wiring only. It builds the views and docks, and connects them:
 
-* ``ui/view_controller.ViewController`` owns the one view state (``ViewModel``, bound to
-  the views by ``ui/view_binding.py``, recorded by undo) and applies the view rules;
-* ``ui/data_jobs.DataJobs`` runs the database work off the GUI thread; what it reads
-  goes to ``ui/shown_data.ShownData`` and on to the views;
+* ``ui/window/view_controller.ViewController`` owns the one view state (``ViewModel``, bound to
+  the views by ``ui/window/view_binding.py``, recorded by undo) and applies the view rules;
+* ``ui/window/data_jobs.DataJobs`` runs the database work off the GUI thread; what it reads
+  goes to ``ui/window/shown_data.ShownData`` and on to the views;
 * data changes travel on one channel (``changed``)."""
 
 from __future__ import annotations
@@ -31,26 +31,26 @@ from timeline_app.layout import WindowIndex
 from timeline_app.paths import user_dir
 from timeline_app.services import BulkData, Changes, Store
 from timeline_app.settings import Settings
-from timeline_app.ui import dialogs
 from timeline_app.ui.app import window_settings
-from timeline_app.ui.bulk_controller import BulkController
-from timeline_app.ui.data_jobs import DataJobs
-from timeline_app.ui.event_table import EventTable
-from timeline_app.ui.filter_bar import FilterBar
-from timeline_app.ui.keys import ActionsWinInTextBoxes, shortcut_entries, shortcuts_text
-from timeline_app.ui.legend import LegendBar
-from timeline_app.ui.menus import build_menus
-from timeline_app.ui.outside_notice import OutsideNotice
+from timeline_app.ui.bulk.bulk_controller import BulkController
+from timeline_app.ui.events.event_table import EventTable
 from timeline_app.ui.prefetch import Prefetch
-from timeline_app.ui.relation_view import RelationView
-from timeline_app.ui.shown_data import ShownData
-from timeline_app.ui.snapshot import Snapshot, describe_counts, empty_message
-from timeline_app.ui.source_view import SourceView
-from timeline_app.ui.status_line import StatusLine
+from timeline_app.ui.relations.relation_view import RelationView
+from timeline_app.ui.source.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
-from timeline_app.ui.timeline_view import TimelineView
-from timeline_app.ui.view_controller import ViewController
-from timeline_app.ui.window_geometry import (
+from timeline_app.ui.timeline.legend import LegendBar
+from timeline_app.ui.timeline.timeline_view import TimelineView
+from timeline_app.ui.window import dialogs
+from timeline_app.ui.window.data_jobs import DataJobs
+from timeline_app.ui.window.filter_bar import FilterBar
+from timeline_app.ui.window.keys import ActionsWinInTextBoxes, shortcut_entries, shortcuts_text
+from timeline_app.ui.window.menus import build_menus
+from timeline_app.ui.window.outside_notice import OutsideNotice
+from timeline_app.ui.window.shown_data import ShownData
+from timeline_app.ui.window.snapshot import Snapshot, describe_counts, empty_message
+from timeline_app.ui.window.status_line import StatusLine
+from timeline_app.ui.window.view_controller import ViewController
+from timeline_app.ui.window.window_geometry import (
     DockSizer,
     DockSizes,
     place_on_screen,
@@ -285,13 +285,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Exported {len(events)} events to {written}", 8000)
 
     def export_timeline(self) -> None:
-        """PNG, SVG or PDF of the visible window, filter and lane focus (ui/export_dialog)."""
-        from timeline_app.ui.export_dialog import open_export_dialog
+        """PNG, SVG or PDF of the visible window, filter and lane focus (ui/figures/export_dialog)."""
+        from timeline_app.ui.figures.export_dialog import open_export_dialog
 
         open_export_dialog(self)
 
     def copy_timeline_image(self) -> None:
-        from timeline_app.ui.export_dialog import copy_timeline_image
+        from timeline_app.ui.figures.export_dialog import copy_timeline_image
 
         copy_timeline_image(self)
 

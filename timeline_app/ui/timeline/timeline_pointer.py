@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt
 
 from timeline_app.mark_layout import MarkKind, PlacedMark
-from timeline_app.ui.bulk_hits import bin_tooltip, bin_under, single_event_under
-from timeline_app.ui.timeline_text import cluster_tooltip, event_tooltip, lane_label
+from timeline_app.ui.bulk.bulk_hits import bin_tooltip, bin_under, single_event_under
+from timeline_app.ui.timeline.timeline_text import cluster_tooltip, event_tooltip, lane_label
 
 if TYPE_CHECKING:
-    from timeline_app.ui.timeline_view import TimelineView
+    from timeline_app.ui.timeline.timeline_view import TimelineView
 
 
 class TimelinePointer:

@@ -10,10 +10,10 @@ from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsSceneWheelEvent
 
-from timeline_app.ui.lane_scroller import WHEEL_STEP_PX
+from timeline_app.ui.timeline.lane_scroller import WHEEL_STEP_PX
 
 if TYPE_CHECKING:
-    from timeline_app.ui.timeline_view import TimelineView
+    from timeline_app.ui.timeline.timeline_view import TimelineView
 
 
 class TimelineViewBox(pg.ViewBox):

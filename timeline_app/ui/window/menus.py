@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from timeline_app.ui import dialogs
-from timeline_app.ui.keys import widget_action
+from timeline_app.ui.window import dialogs
+from timeline_app.ui.window.keys import widget_action
 
 if TYPE_CHECKING:
-    from timeline_app.ui.main_window import MainWindow
+    from timeline_app.ui.window.main_window import MainWindow
 
 
 def add_action(

@@ -9,7 +9,7 @@ import numpy as np
 from PySide6.QtCore import QPointF
 
 from timeline_app.dates import from_day
-from timeline_app.ui.bulk_painter import (
+from timeline_app.ui.bulk.bulk_painter import (
     SINGLE_EVENTS_FRACTION,
     BulkLayer,
     bin_summary,

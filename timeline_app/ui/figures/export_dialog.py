@@ -45,11 +45,11 @@ from timeline_app.export.image_options import (
     validate_form,
     window_days,
 )
-from timeline_app.ui.figure_files import figure_title, render_image, write_figure
-from timeline_app.ui.render import FigureSource, paint_figure
+from timeline_app.ui.figures.figure_files import figure_title, render_image, write_figure
+from timeline_app.ui.figures.render import FigureSource, paint_figure
 
 if TYPE_CHECKING:
-    from timeline_app.ui.main_window import MainWindow
+    from timeline_app.ui.window.main_window import MainWindow
 
 PREVIEW = QSize(560, 340)
 

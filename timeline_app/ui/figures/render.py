@@ -3,7 +3,7 @@
 ``paint_figure`` draws the whole figure (title, caption, legend, lanes with their
 labels, date axis, optional relationship panel and source notes) onto any QPainter
 inside a target rectangle. PNG, SVG and PDF only differ in the device they hand it
-(``ui/figure_files.py``).
+(``ui/figures/figure_files.py``).
 
 The layout is computed on a design canvas of the target's aspect, 1600 units wide
 for a 16:9 slide, and scaled to the target: text keeps its proportions at every size
@@ -45,17 +45,17 @@ from timeline_app.mark_layout import (
     layout_timeline,
     titles_inside_view,
 )
-from timeline_app.ui.legend import legend_height, paint_legend
-from timeline_app.ui.marks_item import (
+from timeline_app.ui.relations.relation_view import RelationView
+from timeline_app.ui.theme import THEMES, Theme
+from timeline_app.ui.timeline.legend import legend_height, paint_legend
+from timeline_app.ui.timeline.marks_item import (
     LABEL_PX,
     STATE_LABEL_PX,
     TimelineScene,
     measure_for,
     paint_timeline,
 )
-from timeline_app.ui.relation_view import RelationView
-from timeline_app.ui.theme import THEMES, Theme
-from timeline_app.ui.timeline_text import lane_label
+from timeline_app.ui.timeline.timeline_text import lane_label
 
 REFERENCE = QSizeF(1600.0, 900.0)  # design units of a 16:9 slide
 ZOOM = 1.5  # screen painters (marks, legend, panel) are drawn this much larger

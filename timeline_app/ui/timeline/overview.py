@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from timeline_app.dates import from_day, to_day
 from timeline_app.domain import Event
-from timeline_app.ui.axes import DateAxis, style_axis
 from timeline_app.ui.theme import LIGHT, Theme
+from timeline_app.ui.timeline.axes import DateAxis, style_axis
 
 STRIP_HEIGHT = 64
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.domain import Category, Modality
-from timeline_app.ui.marks_item import modality_brush, modality_pen
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme, score_colour
+from timeline_app.ui.timeline.marks_item import modality_brush, modality_pen
 
 SWATCH = 10.0
 

@@ -1,6 +1,6 @@
 """The country-relationship panel: actors as nodes, per-window ties as edges.
 
-Plain QGraphicsScene items (``ui/relation_items.py``), made once per actor and once
+Plain QGraphicsScene items (``ui/relations/relation_items.py``), made once per actor and once
 per pair and afterwards only updated, because ``set_weights`` runs on every pan and
 zoom of the timeline. The scene is in viewport pixels. Where nodes, labels and edges
 go is computed by ``timeline_app/graph_layout/``: a node keeps its place from one
@@ -42,7 +42,7 @@ from timeline_app.graph_layout import (
     ties_that_fit,
 )
 from timeline_app.layout import EdgeWeight, strongest_ties
-from timeline_app.ui.relation_items import (
+from timeline_app.ui.relations.relation_items import (
     MAX_RADIUS,
     MIN_RADIUS,
     EdgeItem,
@@ -51,7 +51,7 @@ from timeline_app.ui.relation_items import (
     plural,
     rich_lines,
 )
-from timeline_app.ui.relation_overlay import (
+from timeline_app.ui.relations.relation_overlay import (
     CAPTION_HEIGHT,
     draw_caption,
     draw_legend,

@@ -136,8 +136,8 @@ def export(output: Path, db: Path | None, options: ExportOptions) -> str:
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication([PROG])  # kept alive while drawing
-    from timeline_app.ui.figure_files import write_figure
-    from timeline_app.ui.render import FigureSource
+    from timeline_app.ui.figures.figure_files import write_figure
+    from timeline_app.ui.figures.render import FigureSource
 
     window = window_days(options.start, options.end, events)
     source = FigureSource(events, actors, documents, EventFilter(), window, options)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from timeline_app.domain import Actor, Document, Event, Paragraph
 from timeline_app.layout import actor_index, pair_index
-from timeline_app.ui.snapshot import Snapshot
+from timeline_app.ui.window.snapshot import Snapshot
 
 
 class ShownData:

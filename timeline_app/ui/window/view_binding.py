@@ -12,11 +12,11 @@ from contextlib import contextmanager
 
 from timeline_app.domain import Event, Pair
 from timeline_app.framing import Window
-from timeline_app.ui.event_table import EventTable
-from timeline_app.ui.filter_bar import FilterBar
-from timeline_app.ui.relation_view import RelationView
-from timeline_app.ui.source_view import SourceView
-from timeline_app.ui.timeline_view import TimelineView
+from timeline_app.ui.events.event_table import EventTable
+from timeline_app.ui.relations.relation_view import RelationView
+from timeline_app.ui.source.source_view import SourceView
+from timeline_app.ui.timeline.timeline_view import TimelineView
+from timeline_app.ui.window.filter_bar import FilterBar
 from timeline_app.view_rules import focus_pairs
 from timeline_app.view_state import Focus, ViewModel, ViewState
 

@@ -24,17 +24,17 @@ from timeline_app.framing import (
     spans_of,
     window_label,
 )
-from timeline_app.ui.bulk_controller import merge_actor_counts, merge_weights
-from timeline_app.ui.event_table import EventTable
-from timeline_app.ui.filter_bar import FilterBar, describe_actors
-from timeline_app.ui.outside_notice import OutsideNotice
-from timeline_app.ui.relation_view import RelationView
-from timeline_app.ui.shown_data import ShownData
-from timeline_app.ui.snapshot import Snapshot
-from timeline_app.ui.source_view import SourceView
-from timeline_app.ui.timeline_text import lane_label
-from timeline_app.ui.timeline_view import TimelineView
-from timeline_app.ui.view_binding import ViewBinding
+from timeline_app.ui.bulk.bulk_controller import merge_actor_counts, merge_weights
+from timeline_app.ui.events.event_table import EventTable
+from timeline_app.ui.relations.relation_view import RelationView
+from timeline_app.ui.source.source_view import SourceView
+from timeline_app.ui.timeline.timeline_text import lane_label
+from timeline_app.ui.timeline.timeline_view import TimelineView
+from timeline_app.ui.window.filter_bar import FilterBar, describe_actors
+from timeline_app.ui.window.outside_notice import OutsideNotice
+from timeline_app.ui.window.shown_data import ShownData
+from timeline_app.ui.window.snapshot import Snapshot
+from timeline_app.ui.window.view_binding import ViewBinding
 from timeline_app.view_rules import escape_message, escape_step, frame_for_filter, step_target
 from timeline_app.view_state import Focus, ViewModel, ViewState
 

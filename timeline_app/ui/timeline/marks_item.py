@@ -31,7 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, 
 
 from timeline_app.domain import Event, Modality
 from timeline_app.mark_layout import MarkKind, MarksLayout, PlacedMark, Style
-from timeline_app.ui.bulk_painter import BulkLayer, paint_bulk_layer
+from timeline_app.ui.bulk.bulk_painter import BulkLayer, paint_bulk_layer
 from timeline_app.ui.theme import Theme, score_colour
 
 ALL_TIME = (-719162.0, 2932897.0)  # day numbers of 0001-01-01 and 9999-12-31 + 1
