@@ -16,7 +16,7 @@ from timeline_app.export.image_options import window_days
 from timeline_app.framing import dense_period, spans_of
 from timeline_app.ui.window.main_window import MainWindow
 
-from .conftest import wait_idle
+from ..conftest import wait_idle
 
 Factory = Callable[..., MainWindow]
 TWO_PLUS_TWO = "ind-rus-2021-12-06-first-2plus2-dialogue"

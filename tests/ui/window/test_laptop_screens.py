@@ -15,7 +15,7 @@ import pytest
 
 from timeline_app.ui.events.event_table import TITLE_MIN_WIDTH
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 PROBE = Path(__file__).with_name("screen_probe.py")
 # Measured before the window was fitted to laptops: maximised at 1366x768 it showed
 # 9.6 lanes of 34 px (the legend took three lines) and the list 5.8 rows; at 1024x600

@@ -16,7 +16,7 @@ from timeline_app.dates import to_day
 from timeline_app.ui.prefetch import Prefetch
 from timeline_app.ui.window.main_window import MainWindow
 
-from .conftest import wait_idle
+from ..conftest import wait_idle
 
 
 def day(y: int) -> float:

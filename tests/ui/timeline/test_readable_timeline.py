@@ -90,7 +90,7 @@ def test_one_zoom_into_a_month_of_2021_reads_almost_everything(
 
 
 def test_the_panel_beside_the_first_view_overlaps_nothing(open_window: Factory) -> None:
-    from .test_relation_layout import drawn_faults
+    from ..relations.test_relation_layout import drawn_faults
 
     window = open_window()
     faults = drawn_faults(window.relations)

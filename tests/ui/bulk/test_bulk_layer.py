@@ -15,9 +15,9 @@ from timeline_app.store.db import StoreError
 from timeline_app.ui.prefetch import Prefetch
 from timeline_app.ui.window.main_window import MainWindow
 
-from .conftest import wait_idle
+from ..conftest import wait_idle
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "gdelt"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "gdelt"
 EXPORT = FIXTURES / "20211206000000.export.CSV"
 Factory = Callable[..., MainWindow]
 

@@ -15,7 +15,7 @@ from timeline_app.screen_fit import DEFAULT_FRAME, PREFERRED_SIZE
 from timeline_app.ui.window.main_window import MainWindow
 from timeline_app.ui.window.window_geometry import frame_margins, to_rect
 
-from .conftest import wait_idle
+from ..conftest import wait_idle
 
 pytestmark = pytest.mark.gui
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from timeline_app.domain import Pair
 from timeline_app.ui.window.main_window import MainWindow
 
-from .conftest import wait_idle
+from ..conftest import wait_idle
 
 Factory = Callable[..., MainWindow]
 
