@@ -40,8 +40,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     from timeline_app.dates import to_day
     from timeline_app.mark_layout import in_window, readable_events
-    from timeline_app.ui.main_window import MainWindow
-    from timeline_app.ui.marks_item import measure_for
+    from timeline_app.ui.timeline.marks_item import measure_for
+    from timeline_app.ui.window.main_window import MainWindow
 
     window = MainWindow(folder / "seeds.sqlite3")
     window.resize(width, height)

@@ -84,7 +84,7 @@ def spread(times: Sequence[float]) -> str:
 def measure(
     app: Any, size: tuple[int, int], actors: list[Any], window: Callable[[int], Any], runs: int
 ) -> tuple[float, list[float], list[float]]:
-    from timeline_app.ui.relation_view import RelationView
+    from timeline_app.ui.relations.relation_view import RelationView
 
     view = RelationView()
     view.resize(*size)

@@ -59,7 +59,7 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     from timeline_app.bulk_layout import BulkIndex
-    from timeline_app.ui.timeline_view import TimelineView
+    from timeline_app.ui.timeline.timeline_view import TimelineView
 
     pairs, days, pair_ids, scores, cats = synthetic(args.events, args.pairs)
     started = time.perf_counter()

@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
     os.environ["TIMELINE_APP_DATA_DIR"] = str(tmp)  # set before the app reads its paths
     sys.path.insert(0, str(REPO))
     from timeline_app.services import Store
-    from timeline_app.ui.export_cli import run
+    from timeline_app.ui.figures.export_cli import run
 
     try:
         db = tmp / "x.sqlite3"

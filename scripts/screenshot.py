@@ -41,8 +41,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-    from timeline_app.ui.main_window import MainWindow
     from timeline_app.ui.theme import THEMES
+    from timeline_app.ui.window.main_window import MainWindow
 
     window = MainWindow(args.db or tmp / "seeds.sqlite3")
     window.resize(width, height)

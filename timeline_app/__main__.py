@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "export-image":
-        from timeline_app.ui.export_cli import run as export_image
+        from timeline_app.ui.figures.export_cli import run as export_image
 
         return int(export_image(args[1:]))
     if args and args[0] in HEADLESS_COMMANDS:

@@ -6,7 +6,7 @@ included; a geometry saved on a bigger monitor is clamped back inside it; the do
 take a share of the screen that leaves the timeline most of the room; and the event
 list gives its spare width to the title, the one column an analyst reads.
 
-The Qt side (``ui/window_geometry.py``, ``ui/event_table.py``) measures and applies.
+The Qt side (``ui/window/window_geometry.py``, ``ui/events/event_table.py``) measures and applies.
 """
 
 from __future__ import annotations

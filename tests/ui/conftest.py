@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from timeline_app.ui.main_window import MainWindow
 from timeline_app.ui.prefetch import Prefetch
+from timeline_app.ui.window.main_window import MainWindow
 
 
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from timeline_app.domain import EventFilter
 from timeline_app.services import Store
-from timeline_app.ui.main_window import MainWindow
 from timeline_app.ui.prefetch import Prefetch
-from timeline_app.ui.snapshot import fetch_snapshot, seeds_snapshot
+from timeline_app.ui.window.main_window import MainWindow
+from timeline_app.ui.window.snapshot import fetch_snapshot, seeds_snapshot
 
 Factory = Callable[..., MainWindow]
 

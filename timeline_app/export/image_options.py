@@ -3,7 +3,7 @@
 The dialog and the ``export-image`` command both fill an ``ExportForm`` with what
 the user typed; ``validate_form`` turns it into ``ExportOptions`` (or one message
 per bad field). ``plan_figure`` then decides what the figure says: lanes, title,
-caption and the numbered source notes. Drawing is ``timeline_app.ui.render``'s job.
+caption and the numbered source notes. Drawing is ``timeline_app.ui.figures.render``'s job.
 
 This module may not import ``timeline_app.layout`` or ``timeline_app.filters``
 (independent layers), so the caller passes the lane order in, and dates are read

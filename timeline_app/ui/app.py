@@ -25,7 +25,7 @@ from timeline_app import APP_NAME, __version__
 from timeline_app.paths import resources_dir, user_dir
 from timeline_app.settings import Settings
 from timeline_app.ui.prefetch import Prefetch
-from timeline_app.ui.window_geometry import place_on_screen, restore_on_screen
+from timeline_app.ui.window.window_geometry import place_on_screen, restore_on_screen
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -153,7 +153,7 @@ def run_gui(argv: Sequence[str]) -> int:
     prefetch = Prefetch(args.db or Settings.load().database_path(), hold_seed_write=True)
 
     def build_main_window() -> None:
-        from timeline_app.ui.main_window import MainWindow  # the heavy imports happen here
+        from timeline_app.ui.window.main_window import MainWindow  # the heavy imports happen here
 
         window = MainWindow(args.db, prefetch)
         if report is not None:

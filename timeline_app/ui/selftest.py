@@ -45,7 +45,7 @@ def run_self_test() -> int:
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         step = "opening the main window on the bundled seeds"
-        from timeline_app.ui.main_window import MainWindow
+        from timeline_app.ui.window.main_window import MainWindow
 
         window = MainWindow(work / "selftest.sqlite3")
         window.resize(1366, 768)
@@ -79,7 +79,7 @@ def run_self_test() -> int:
 
 
 def _write_exports(window: object, folder: Path) -> list[str]:
-    from timeline_app.ui import figure_files
+    from timeline_app.ui.figures import figure_files
 
     written = figure_files.self_test_exports(window, folder)
     for path in written:

@@ -1,0 +1,1 @@
+"""The bulk layer: aggregated events painted under the lanes and listed in a table."""

@@ -1,0 +1,1 @@
+"""Image exports: rendering figures, the export dialog and its command line."""

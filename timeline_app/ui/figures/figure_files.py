@@ -1,0 +1,127 @@
+"""The figure written to a file: PNG (QImage), SVG (QSvgGenerator) and PDF (QPdfWriter).
+
+All three hand the same ``paint_figure`` (``ui/figures/render.py``) a different paint device;
+only the page set-up, the file's title and the SVG's font names differ.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+
+from timeline_app import APP_NAME
+from timeline_app.export.image_options import FigurePlan, ImageFormat, PageSpec
+from timeline_app.ui.figures.render import (
+    REFERENCE,
+    FigureLayout,
+    FigureSource,
+    family,
+    paint_figure,
+)
+
+
+def render_image(source: FigureSource, page: PageSpec | None = None) -> tuple[QImage, FigurePlan]:
+    page = page or source.options.page
+    w, h = page.pixel_size
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    image.fill(QColor(source.theme.background))
+    painter = QPainter(image)
+    plan = paint_figure(painter, QRectF(0, 0, w, h), source)
+    painter.end()
+    # The PNG says how large it prints: the preset's dpi, times the scale.
+    dots_per_metre = round(page.dpi * page.scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image, plan
+
+
+def figure_title(source: FigureSource) -> str:
+    page = source.options.page
+    scale = min(page.width / REFERENCE.width(), page.height / REFERENCE.height())
+    return FigureLayout(source, QSizeF(page.width / scale, page.height / scale)).plan.title
+
+
+def write_png(path: Path, source: FigureSource) -> FigurePlan:
+    image, plan = render_image(source)
+    # The stubs want bytes for the format; PySide6 itself accepts only str here.
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
+        raise OSError(f"{path}: cannot write the PNG file")
+    return plan
+
+
+def write_svg(path: Path, source: FigureSource) -> FigurePlan:
+    page = source.options.page
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(page.width, page.height))
+    generator.setViewBox(QRectF(0, 0, page.width, page.height))
+    generator.setResolution(96)  # the same dpi as the images, so point-sized fonts agree
+    generator.setTitle(figure_title(source))
+    generator.setDescription(f"Made with {APP_NAME}")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"{path}: cannot write the SVG file")
+    plan = paint_figure(painter, QRectF(0, 0, page.width, page.height), source)
+    painter.end()
+    # The panel's fonts carry Qt's generic family name ("Sans Serif"), which browsers
+    # do not know; every family gets the CSS fallback, so no viewer picks a serif face.
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r'font-family="([^"]*)"',
+        lambda m: f'font-family="{_svg_family(m[1])}, sans-serif"',
+        text,
+    )
+    path.write_text(text, encoding="utf-8")
+    return plan
+
+
+def _svg_family(name: str) -> str:
+    return family() if name in ("Sans Serif", "") else name
+
+
+def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
+    page = source.options.page
+    w_pt, h_pt = page.page_pt
+    # QPageSize is portrait; the layout's orientation turns it (A4 stays a named A4).
+    size = QPageSize(QSizeF(min(w_pt, h_pt), max(w_pt, h_pt)), QPageSize.Unit.Point)
+    orientation = (
+        QPageLayout.Orientation.Landscape if w_pt > h_pt else QPageLayout.Orientation.Portrait
+    )
+    writer = QPdfWriter(str(path))
+    writer.setResolution(96)  # device units are CSS pixels, as for the images and the SVG
+    writer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(figure_title(source))
+    writer.setCreator(APP_NAME)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"{path}: cannot write the PDF file")
+    plan = paint_figure(painter, QRectF(0, 0, writer.width(), writer.height()), source)
+    painter.end()
+    return plan
+
+
+WRITERS = {ImageFormat.PNG: write_png, ImageFormat.SVG: write_svg, ImageFormat.PDF: write_pdf}
+
+
+def write_figure(path: Path, source: FigureSource) -> FigurePlan:
+    """Write the figure in the options' format; returns what it shows."""
+    return WRITERS[source.options.format](Path(path), source)
+
+
+def self_test_exports(window: object, folder: Path) -> list[Path]:
+    """For ``--self-test``: the main window's current view written as a PNG and an SVG."""
+    from timeline_app.ui.figures.export_dialog import context_of, view_options  # it imports us
+
+    context = context_of(window)  # type: ignore[arg-type]
+    if context is None:
+        raise RuntimeError("the window has no events to export yet")
+    written = []
+    for fmt in (ImageFormat.PNG, ImageFormat.SVG):
+        path = Path(folder) / f"self-test.{fmt.value}"
+        write_figure(path, context.source(view_options(context, fmt)))
+        written.append(path)
+    return written

@@ -1,0 +1,1 @@
+"""The relationship panel: ties between countries drawn as a graph."""

@@ -1,0 +1,1 @@
+"""The source pane: the cited paragraphs of an event's documents."""

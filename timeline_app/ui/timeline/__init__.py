@@ -1,0 +1,1 @@
+"""The timeline: lanes, marks, axes, overview and legend."""

@@ -1,0 +1,75 @@
+"""What is under the pointer on the timeline: a mark or its title, a cluster, a bulk
+aggregate column or a single bulk event; and what its tooltip says.
+
+Works through the view's public reading methods only (its layout, events, lanes and
+bulk layer), so the view keeps its own state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+
+from timeline_app.mark_layout import MarkKind, PlacedMark
+from timeline_app.ui.bulk.bulk_hits import bin_tooltip, bin_under, single_event_under
+from timeline_app.ui.timeline.timeline_text import cluster_tooltip, event_tooltip, lane_label
+
+if TYPE_CHECKING:
+    from timeline_app.ui.timeline.timeline_view import TimelineView
+
+
+class TimelinePointer:
+    def __init__(self, view: TimelineView) -> None:
+        self._view = view
+
+    def mark_at(self, point: QPointF) -> PlacedMark | None:
+        """The mark, or the title beside it, under ``point`` (day, layout pixels)."""
+        return self._view.marks_layout().mark_at(point.x(), point.y())
+
+    def _lane_point(self, point: QPointF) -> QPointF | None:
+        """``point`` as (day, lane + 0.5), the form the bulk hit tests take."""
+        layout = self._view.marks_layout()
+        lane = layout.lane_at(point.y())
+        if lane is None:
+            return None
+        top, bottom = layout.bulk_band(lane)
+        # Only the strip of bulk events: a click among the titles never zooms.
+        return QPointF(point.x(), lane + 0.5) if top <= point.y() <= bottom else None
+
+    def bin_at(self, point: QPointF) -> tuple[int, float, float] | None:
+        """(lane, lo, hi) of the bulk aggregate column under ``point``, if any."""
+        layer, lane_point = self._view.bulk_layer(), self._lane_point(point)
+        if layer is None or lane_point is None:
+            return None
+        return bin_under(layer, lane_point, self._view.visible_range(), self._width())
+
+    def bulk_event_at(self, point: QPointF, slack_px: float = 4.0) -> int | None:
+        """Key of the single bulk event drawn under ``point`` (when drawn one by one)."""
+        layer, lane_point = self._view.bulk_layer(), self._lane_point(point)
+        if layer is None or lane_point is None:
+            return None
+        lo, hi = self._view.visible_range()
+        slack_days = slack_px * (hi - lo) / self._width()
+        return single_event_under(layer, lane_point, (lo, hi), self._width(), slack_days)
+
+    def hover(self, point: QPointF) -> tuple[str, Qt.CursorShape]:
+        """The tooltip (rich text, every piece escaped; "" for none) and the cursor."""
+        mark = self.mark_at(point)
+        events = self._view.events()
+        if mark is not None:
+            if mark.kind is MarkKind.CLUSTER:
+                members = [events[i] for i in mark.members]
+                text = cluster_tooltip(members, mark.label or f"{len(members)} events")
+            else:
+                text = event_tooltip(events[mark.event_index], self._view.actors())
+            return text, Qt.CursorShape.PointingHandCursor
+        found, layer = self.bin_at(point), self._view.bulk_layer()
+        if found is None or layer is None:
+            return "", Qt.CursorShape.ArrowCursor
+        lane, lo, hi = found
+        name = lane_label(self._view.lanes()[lane], self._view.actors())
+        return bin_tooltip(layer, lane, lo, hi, name), Qt.CursorShape.CrossCursor
+
+    def _width(self) -> float:
+        return max(float(self._view.view_box.width()), 1.0)

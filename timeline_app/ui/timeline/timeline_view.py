@@ -1,0 +1,539 @@
+"""The zoomable bilateral-ties timeline: one lane per pair of actors.
+
+Wheel zooms time around the cursor, drag pans, Shift+wheel (or the scrollbar)
+scrolls lanes, double-click fits all. Where marks and titles go (rows, clusters, lane
+heights, hit testing) is computed by ``timeline_app.mark_layout``; this module wires
+it to pyqtgraph. Tooltips and the cluster menu are in ``ui/timeline/timeline_text.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.bulk_layout import BulkIndex
+from timeline_app.dates import to_day
+from timeline_app.domain import Actor, Event, Pair
+from timeline_app.layout import order_lanes
+from timeline_app.mark_layout import (
+    MarkKind,
+    MarksLayout,
+    PlacedMark,
+    layout_timeline,
+    titles_inside_view,
+)
+from timeline_app.ui.bulk.bulk_painter import (
+    BulkLayer,
+)
+from timeline_app.ui.theme import LIGHT, Theme
+from timeline_app.ui.timeline.axes import DateAxis, LaneAxis, style_axis
+from timeline_app.ui.timeline.lane_scroller import LaneScroller
+from timeline_app.ui.timeline.marks_item import (
+    STATE_LABEL_PX,
+    MarksItem,
+    TimelineScene,
+    label_font,
+    measure_for,
+)
+from timeline_app.ui.timeline.overview import OverviewStrip
+from timeline_app.ui.timeline.timeline_pointer import TimelinePointer
+from timeline_app.ui.timeline.timeline_text import (
+    cluster_menu,
+    lane_label,
+)
+from timeline_app.ui.timeline.timeline_viewbox import TimelineViewBox
+
+EMPTY_NO_DATA = "No events to show."
+MIN_VISIBLE_DAYS = 14.0
+MAX_VISIBLE_DAYS = 366.0 * 400
+LANE_AXIS_WIDTH = 170
+
+
+class TimelineView(QWidget):
+    event_selected = Signal(str)  # event id, "" when the selection is cleared
+    bulk_event_selected = Signal(int)  # key of a bulk event clicked up close
+    source_requested = Signal(str)  # Enter on the selected event
+    range_changed = Signal(float, float)  # visible days [lo, hi)
+    escape_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._theme = LIGHT
+        self._events: list[Event] = []
+        self._actors: dict[str, Actor] = {}
+        self._lanes: tuple[Pair, ...] = ()
+        self._gathered: tuple[Pair, ...] = ()  # focused lanes, drawn first
+        self._selected: str | None = None
+        self._selected_lane: int | None = None
+        self._highlighted: set[int] = set()
+        self._label_font = label_font()
+        self._small_font = label_font(STATE_LABEL_PX)
+        self._lane_labels: list[str] = []
+        self._days_per_pixel = 1.0
+        self._bulk: BulkIndex | None = None
+        self._bulk_layer: BulkLayer | None = None
+        self._base_layout = self._compute_layout()  # for the zoom, whatever the pan
+        self._layout = self._base_layout  # the same, titles kept inside the view
+        self._empty_message = EMPTY_NO_DATA
+
+        self.date_axis = DateAxis()
+        self.lane_axis = LaneAxis()
+        self.lane_axis.setWidth(LANE_AXIS_WIDTH)
+        self.view_box = TimelineViewBox(self)
+        self.plot = pg.PlotWidget(
+            viewBox=self.view_box, axisItems={"bottom": self.date_axis, "left": self.lane_axis}
+        )
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.getPlotItem().layout.setContentsMargins(4, 6, 10, 4)
+        self.marks = MarksItem(self._scene())
+        self.view_box.addItem(self.marks)
+        self.pointer = TimelinePointer(self)
+        self.lane_scroll = QScrollBar(Qt.Orientation.Vertical)
+        self.lanes_scroller = LaneScroller(
+            self.view_box, self.lane_scroll, lambda: self._layout.height, self._lane_span
+        )
+        self.overview = OverviewStrip()
+        self.overview.region_changed.connect(self._on_overview_region)
+        self.empty_label = QLabel(self.plot)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.plot, 1)
+        row.addWidget(self.lane_scroll)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row, 1)
+        column.addWidget(self.overview)
+
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self._relayout)
+        self.view_box.sigRangeChanged.connect(self._on_range_changed)
+        self.view_box.sigResized.connect(self._on_resized)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.set_theme(LIGHT)
+        self._update_empty_state()
+
+    # -- data -------------------------------------------------------------------
+    def set_events(
+        self, events: Sequence[Event], actors: Mapping[str, Actor], *, keep_range: bool = True
+    ) -> None:
+        self._events = list(events)
+        self._actors = dict(actors)
+        self._order_lanes()
+        if self._selected and not any(e.id == self._selected for e in self._events):
+            self._selected = None
+        self.overview.set_events(self._events)
+        # Only when asked: a result after an empty one (a filter that matched nothing)
+        # keeps the window the view state holds, never jumps to fit-all.
+        if not keep_range:
+            self.fit_all()  # first, so the titles are laid out once, for the new zoom
+        self._relayout()
+        self.lanes_scroller.clamp()
+        self._update_empty_state()
+
+    def set_bulk(self, index: BulkIndex | None) -> None:
+        """Show (or hide, with None) a layer of bulk events drawn as aggregates."""
+        self._bulk = index if index is not None and len(index) else None
+        self._order_lanes()
+        self._relayout()
+        self._apply_limits()
+        self.lanes_scroller.clamp()
+        self._update_empty_state()
+
+    def bulk_layer(self) -> BulkLayer | None:
+        return self._bulk_layer
+
+    def _order_lanes(self) -> None:
+        extra = {}
+        if self._bulk is not None:
+            extra = {pair: self._bulk.lane_size(i) for i, pair in enumerate(self._bulk.pairs)}
+        busiest = order_lanes(self._events, extra)
+        gathered = [p for p in self._gathered if p in busiest]
+        self._lanes = (*gathered, *(p for p in busiest if p not in gathered))
+        self._lane_labels = [lane_label(p, self._actors) for p in self._lanes]
+        if self._bulk is None:
+            self._bulk_layer = None
+        else:
+            bulk_lanes = {pair: i for i, pair in enumerate(self._bulk.pairs)}
+            lane_map = {
+                lane: bulk_lanes[p] for lane, p in enumerate(self._lanes) if p in bulk_lanes
+            }
+            self._bulk_layer = BulkLayer(self._bulk, lane_map)
+
+    def events(self) -> list[Event]:
+        return list(self._events)
+
+    def lanes(self) -> tuple[Pair, ...]:
+        return self._lanes
+
+    def actors(self) -> Mapping[str, Actor]:
+        return self._actors
+
+    def marks_layout(self) -> MarksLayout:
+        return self._layout
+
+    def label_font(self) -> QFont:
+        """The font of the titles beside the marks (the layout measures with it)."""
+        return QFont(self._label_font)
+
+    # -- view state -----------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.plot.setBackground(theme.background)
+        style_axis(self.date_axis, theme.text, theme.grid)
+        style_axis(self.lane_axis, theme.text, theme.grid, font_px=12)
+        self.empty_label.setStyleSheet(f"color: {theme.muted_text}; font-size: 15px;")
+        self.overview.set_theme(theme)
+        self._refresh()
+
+    def visible_range(self) -> tuple[float, float]:
+        (lo, hi), _ = self.view_box.viewRange()
+        return float(lo), float(hi)
+
+    def set_visible_range(self, lo: float, hi: float) -> None:
+        self.view_box.setXRange(lo, hi, padding=0)
+
+    def _span(self) -> tuple[float, float] | None:
+        spans = []
+        if self._events:
+            spans.append(
+                (
+                    float(min(e.when.start_day for e in self._events)),
+                    float(max(e.when.end_day for e in self._events)),
+                )
+            )
+        if self._bulk is not None:
+            spans.append(self._bulk.day_span())
+        if not spans:
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+    def fit_all(self) -> None:
+        span = self._span()
+        if span is None:
+            self.view_box.setXRange(to_day(date(1960, 1, 1)), to_day(date(2030, 1, 1)), padding=0)
+            return
+        lo, hi = span
+        pad = max((hi - lo) * 0.03, 60.0)
+        self.view_box.setXRange(lo - pad, hi + pad, padding=0)
+        self.lanes_scroller.show(0.0)
+
+    def zoom_to_event(self, event_id: str) -> None:
+        event = next((e for e in self._events if e.id == event_id), None)
+        if event is None:
+            return
+        lo, hi = event.when.start_day, event.when.end_day
+        pad = max((hi - lo) * 0.6, 120.0)
+        self.view_box.setXRange(lo - pad, hi + pad, padding=0)
+        lanes = [i for i, p in enumerate(self._lanes) if p in event.pairs]
+        if lanes:
+            self.lanes_scroller.ensure_visible(lanes[0])
+
+    def set_highlighted_pairs(self, pairs: set[Pair]) -> None:
+        self._highlighted = {i for i, p in enumerate(self._lanes) if p in pairs}
+        self.lane_axis.set_highlighted(self._highlighted)
+        if self._highlighted:
+            self.lanes_scroller.ensure_visible(min(self._highlighted))
+        self._refresh()
+
+    def set_gathered_pairs(self, pairs: Sequence[Pair]) -> None:
+        """Draw these lanes first, in this order (a focus gathers its lanes at the top);
+        an empty sequence restores the busiest-first order."""
+        if tuple(pairs) == self._gathered:
+            return
+        self._gathered = tuple(pairs)
+        highlighted = {self._lanes[i] for i in self._highlighted if i < len(self._lanes)}
+        self._order_lanes()
+        self._relayout()
+        self._highlighted = {i for i, p in enumerate(self._lanes) if p in highlighted}
+        self.lane_axis.set_highlighted(self._highlighted)
+        self.lanes_scroller.show(0.0)
+        self._refresh()
+
+    def highlighted_lanes(self) -> set[int]:
+        return set(self._highlighted)
+
+    # -- selection --------------------------------------------------------------------
+    def selected_event(self) -> str | None:
+        return self._selected
+
+    def select_event(
+        self, event_id: str | None, lane: int | None = None, *, emit: bool = False
+    ) -> None:
+        self._selected = event_id or None
+        if event_id is None:
+            self._selected_lane = None
+        else:
+            lanes = self._lanes_of(event_id)
+            self._selected_lane = lane if lane in lanes else (lanes[0] if lanes else None)
+            self._ensure_event_visible(event_id)
+        # The selection is labelled first: its title may take another event's place.
+        self._relayout()
+        if self._selected_lane is not None:
+            self.lanes_scroller.ensure_visible(self._selected_lane)
+        if emit:
+            self.event_selected.emit(self._selected or "")
+
+    def _lanes_of(self, event_id: str) -> list[int]:
+        event = self._event(event_id)
+        return [i for i, p in enumerate(self._lanes) if event is not None and p in event.pairs]
+
+    def _event(self, event_id: str | None) -> Event | None:
+        return next((e for e in self._events if e.id == event_id), None)
+
+    def step(self, direction: int) -> None:
+        """Select the previous (-1) or next (+1) event in time on the selected lane."""
+        if not self._lanes or not self._events:
+            return
+        lane = self._selected_lane if self._selected_lane is not None else 0
+        pair = self._lanes[lane]
+        on_lane = sorted(
+            (e for e in self._events if pair in e.pairs),
+            key=lambda e: (e.when.start_day, e.when.end_day, e.id),
+        )
+        ids = [e.id for e in on_lane]
+        if not ids:
+            return
+        if self._selected in ids:
+            index = min(max(ids.index(self._selected) + direction, 0), len(ids) - 1)
+        else:
+            index = 0 if direction > 0 else len(ids) - 1
+        self.select_event(ids[index], lane, emit=True)
+
+    def mark_of(self, event_id: str, lane: int | None = None) -> PlacedMark:
+        """The mark that draws an event (its cluster's, when it is in one)."""
+        index = next(i for i, e in enumerate(self._events) if e.id == event_id)
+        for mark in self._layout.marks:
+            if index in mark.members and (lane is None or mark.lane == lane):
+                return mark
+        raise KeyError(event_id)
+
+    def mark_position(self, event_id: str, lane: int | None = None) -> QPointF:
+        """Widget coordinates (of ``self.plot``) of an event's mark, for tests and tooling."""
+        try:
+            mark = self.mark_of(event_id, lane)
+        except (KeyError, StopIteration):
+            raise KeyError(event_id) from None
+        return self.position_of(mark)
+
+    def position_of(self, mark: PlacedMark) -> QPointF:
+        lo, hi = self.visible_range()
+        # A point's centre; a bar's visible middle.
+        x = mark.start + 0.5 if mark.is_point else (max(mark.start, lo) + min(mark.end, hi)) / 2
+        scene_point = self.view_box.mapViewToScene(QPointF(x, mark.y))
+        return QPointF(self.plot.mapFromScene(scene_point).toPointF())
+
+    # -- interaction ------------------------------------------------------------------
+    def bin_at(self, point: QPointF) -> tuple[int, float, float] | None:
+        """(lane, lo, hi) of the bulk aggregate column under a point, if any."""
+        return self.pointer.bin_at(point)
+
+    def bulk_event_at(self, point: QPointF, slack_px: float = 4.0) -> int | None:
+        """Key of the single bulk event drawn under a point (only when drawn one by one)."""
+        return self.pointer.bulk_event_at(point, slack_px)
+
+    def click_at(self, point: QPointF) -> None:
+        mark = self.pointer.mark_at(point)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if mark is None:
+            single = self.bulk_event_at(point)
+            if single is not None:
+                self.bulk_event_selected.emit(single)
+                return
+            found = self.bin_at(point)
+            if found is not None:
+                _lane, lo, hi = found
+                centre, half = (lo + hi) / 2, max((hi - lo) * 5, MIN_VISIBLE_DAYS / 2)
+                self.set_visible_range(centre - half, centre + half)
+                return
+            if self._selected is not None:
+                self.select_event(None, emit=True)
+            return
+        if mark.kind is MarkKind.CLUSTER:
+            self.cluster_menu(mark).popup(self.plot.mapToGlobal(self.position_of(mark).toPoint()))
+            return
+        self.select_event(self._events[mark.event_index].id, mark.lane, emit=True)
+
+    def cluster_menu(self, mark: PlacedMark) -> QMenu:
+        """The events of a cluster, to pick one; and a way to zoom until they separate."""
+        return cluster_menu(
+            self,
+            [self._events[i] for i in mark.members],
+            lambda event_id: self.select_event(event_id, mark.lane, emit=True),
+            self._zoom_to_days,
+        )
+
+    def _zoom_to_days(self, lo: float, hi: float) -> None:
+        pad = max((hi - lo) * 0.5, MIN_VISIBLE_DAYS / 2)
+        self.set_visible_range(lo - pad, hi + pad)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keys are QActions on this widget (ui/window/keys.py, ui/window/menus.py), so Help lists them.
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def scroll_lanes(self, pixels: float) -> None:
+        self.lanes_scroller.scroll_by(pixels)
+
+    # -- internals ----------------------------------------------------------------------
+    def _scene(self) -> TimelineScene:
+        return TimelineScene(
+            self._layout,
+            self._events,
+            self._theme,
+            self._selected,
+            self._highlighted,
+            self._bulk_layer,
+            self._label_font,
+            self._small_font,
+        )
+
+    def _refresh(self) -> None:
+        self.marks.set_scene(self._scene())
+
+    def _compute_layout(self) -> MarksLayout:
+        """The layout for this zoom. The selection is titled first only when it would
+        otherwise go untitled: a click never shuffles marks whose titles already show."""
+
+        def laid(selected: str | None) -> MarksLayout:
+            return layout_timeline(
+                self._events,
+                self._lanes,
+                self._days_per_pixel,
+                measure_for(self._label_font),
+                selected=selected,
+                measure_small=measure_for(self._small_font),
+                bulk_lanes=self._bulk_layer.lane_map if self._bulk_layer is not None else (),
+            )
+
+        plain = laid(None)
+        if self._selected is None:
+            return plain
+        index = next((i for i, e in enumerate(self._events) if e.id == self._selected), None)
+        titled = any(m.members == (index,) and m.label == m.title for m in plain.marks)
+        return plain if index is None or titled else laid(self._selected)
+
+    def _relayout(self) -> None:
+        """Lay the marks out again for the current zoom, keeping the lane at the top of
+        the view where it was (lanes change height as their rows change)."""
+        width = max(self.view_box.width(), 1.0)
+        lo, hi = self.visible_range()
+        self._days_per_pixel = max((hi - lo) / width, 1e-6)
+        old, top = self._layout, self.lanes_scroller.top()
+        anchor = old.lane_at(top)
+        self._base_layout = self._compute_layout()
+        self._layout = titles_inside_view(
+            self._base_layout, (lo, hi), measure_for(self._label_font)
+        )
+        self._apply_limits()
+        self.lane_axis.set_labels(
+            self._lane_labels, [self._layout.label_y(i) for i in range(len(self._lanes))]
+        )
+        if anchor is not None and old.lanes == self._layout.lanes:
+            offset = min(top - old.boxes[anchor].top, self._layout.boxes[anchor].height)
+            self.lanes_scroller.show(self._layout.boxes[anchor].top + offset)
+        else:
+            self.lanes_scroller.clamp()
+        self._refresh()
+
+    def _lane_span(self, lane: int) -> tuple[float, float] | None:
+        boxes = self._layout.boxes
+        return (boxes[lane].top, boxes[lane].bottom) if 0 <= lane < len(boxes) else None
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self.view_box.sceneBoundingRect().contains(scene_pos):
+            return
+        text, cursor = self.pointer.hover(self.view_box.mapSceneToView(scene_pos))
+        self.plot.setCursor(cursor)
+        if text:
+            global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
+            QToolTip.showText(global_pos, text, self.plot)
+        else:
+            QToolTip.hideText()
+
+    def _on_range_changed(self, *_args: object) -> None:
+        lo, hi = self.visible_range()
+        self.overview.set_region(lo, hi)
+        self.lanes_scroller.sync()
+        # The layout depends on the zoom only: a pan, or a scroll through the lanes,
+        # draws the same layout elsewhere.
+        dpp = (hi - lo) / max(self.view_box.width(), 1.0)
+        if abs(dpp - self._days_per_pixel) > 1e-9 * max(dpp, 1e-9):
+            self._relayout_timer.start()
+        else:
+            kept = titles_inside_view(self._base_layout, (lo, hi), measure_for(self._label_font))
+            if kept != self._layout:
+                self._layout = kept
+                self._refresh()
+        self.range_changed.emit(lo, hi)
+
+    def _on_resized(self, *_args: object) -> None:
+        self.lanes_scroller.clamp()  # one layout pixel per screen pixel again
+        self._relayout_timer.start()
+
+    def _on_overview_region(self, lo: float, hi: float) -> None:
+        current = self.visible_range()
+        if abs(current[0] - lo) > 1e-6 or abs(current[1] - hi) > 1e-6:
+            self.set_visible_range(lo, hi)
+
+    def _apply_limits(self) -> None:
+        height = max(self._layout.height, self.lanes_scroller.viewport_height(), 1.0)
+        self.view_box.setLimits(
+            xMin=to_day(date(1, 1, 1)), xMax=to_day(date(9999, 12, 31)),
+            minXRange=MIN_VISIBLE_DAYS, maxXRange=MAX_VISIBLE_DAYS,
+            yMin=0, yMax=height,
+        )  # fmt: skip
+
+    def _ensure_event_visible(self, event_id: str) -> None:
+        event = self._event(event_id)
+        lo, hi = self.visible_range()
+        if event is None or (event.when.end_day > lo and event.when.start_day < hi):
+            return
+        width = hi - lo
+        centre = (event.when.start_day + event.when.end_day) / 2
+        self.set_visible_range(centre - width / 2, centre + width / 2)
+
+    def set_empty_message(self, text: str) -> None:
+        """What the timeline says when it has nothing to draw (loading, no match ...)."""
+        self._empty_message = text
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        empty = not self._events and self._bulk is None
+        self.empty_label.setVisible(empty)
+        self.empty_label.setText(self._empty_message)
+        self.marks.setVisible(not empty)
+        self._position_empty_label()
+
+    def _position_empty_label(self) -> None:
+        self.empty_label.setGeometry(self.plot.rect().adjusted(LANE_AXIS_WIDTH, 0, 0, -30))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._position_empty_label()
+        if self._events:
+            QTimer.singleShot(0, self.lanes_scroller.clamp)

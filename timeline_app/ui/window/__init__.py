@@ -1,0 +1,1 @@
+"""The main window and its wiring: menus, keys, dialogs, view binding, data jobs."""
