@@ -19,7 +19,8 @@ from timeline_app import paths
 from timeline_app.bulk_layout import BulkIndex, select_rows
 from timeline_app.dates import to_day
 from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
-from timeline_app.store import bulk_cache, bulk_read, repo
+from timeline_app.saved_views import SavedView
+from timeline_app.store import bulk_cache, bulk_read, repo, views
 from timeline_app.store.bulk_read import CATEGORIES, BulkColumns, BulkEvent
 from timeline_app.store.db import Database, open_database
 from timeline_app.store.repo import Counts, ParagraphHit
@@ -150,6 +151,40 @@ class Store:
     def integrity_problems(self) -> list[str]:
         with self.db.connect() as conn:
             return repo.integrity_problems(conn)
+
+    # -- saved views -------------------------------------------------------
+    def saved_views(self) -> list[SavedView]:
+        """Every saved view, in the order the analyst arranged them."""
+        with self.db.connect() as conn:
+            return views.list_views(conn)
+
+    def saved_view(self, name: str) -> SavedView | None:
+        with self.db.connect() as conn:
+            return views.get_view(conn, name)
+
+    def save_view(self, view: SavedView) -> bool:
+        """Save ``view`` under its name; saving a name again updates that view in place
+        (same position). True if the name was new."""
+        with self.db.connect() as conn:
+            return views.save_view(conn, view)
+
+    def rename_view(self, old: str, new: str) -> None:
+        with self.db.connect() as conn:
+            views.rename_view(conn, old, new)
+
+    def move_view(self, name: str, index: int) -> None:
+        """Move one view to ``index`` in the list (0 = first)."""
+        with self.db.connect() as conn:
+            views.move_view(conn, name, index)
+
+    def reorder_views(self, names: Sequence[str]) -> None:
+        """Set the whole order at once; ``names`` must name every saved view once."""
+        with self.db.connect() as conn:
+            views.reorder_views(conn, names)
+
+    def delete_view(self, name: str) -> None:
+        with self.db.connect() as conn:
+            views.delete_view(conn, name)
 
     # -- bulk events (GDELT) -------------------------------------------------
     def import_gdelt(

@@ -195,6 +195,21 @@ BEGIN
 END;
 """
 
+# V4: saved views. One row per named view; ``state`` is a JSON document
+# (``saved_views.py`` writes and validates it) so that a later version can add to what a
+# view remembers without another schema change. ``position`` orders the side panel and
+# ``views list``; it is renumbered 0..n-1 on every reorder or delete, and kept unique so
+# two views can never tie. Names are unique as typed (case matters, as in the panel).
+V4_SAVED_VIEWS = """
+CREATE TABLE saved_views (
+    name     TEXT PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    state    TEXT NOT NULL,
+    created  TEXT NOT NULL,
+    updated  TEXT NOT NULL
+);
+"""
+
 # Ordered: MIGRATIONS[i] takes a database from version i to version i + 1.
-MIGRATIONS: Sequence[str] = (V1_INITIAL, V2_BULK_EVENTS, V3_BULK_NO_INDEX)
+MIGRATIONS: Sequence[str] = (V1_INITIAL, V2_BULK_EVENTS, V3_BULK_NO_INDEX, V4_SAVED_VIEWS)
 SCHEMA_VERSION = len(MIGRATIONS)

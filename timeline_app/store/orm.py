@@ -177,3 +177,15 @@ class BulkEventRow(Base):
     num_sources: Mapped[int]
     num_articles: Mapped[int]
     source_url: Mapped[str | None]
+
+
+class SavedViewRow(Base):
+    """A saved view (V4). Written and read with plain SQL (``store/views.py``); the
+    ``state`` JSON is built and validated by ``timeline_app.saved_views``."""
+
+    __tablename__ = "saved_views"
+    name: Mapped[str] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(unique=True)
+    state: Mapped[str]
+    created: Mapped[str]
+    updated: Mapped[str]
