@@ -8,6 +8,7 @@ non-zero exit status, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -20,6 +21,15 @@ from timeline_app.ingest.cameo import COUNTRY_CODE_RE
 from timeline_app.ingest.corpus import read_corpus
 from timeline_app.ingest.gdelt import GdeltError, MalformedRow
 from timeline_app.ingest.problems import ValidationFailed
+from timeline_app.saved_views import (
+    SavedView,
+    SavedViewError,
+    filter_input,
+    parse_pair,
+    split_list,
+    to_dict,
+    window_of_dates,
+)
 from timeline_app.services import Store, corpus_paths
 from timeline_app.store.db import StoreError
 
@@ -30,6 +40,10 @@ EXIT_USAGE = 2  # the command is wrong (argparse uses 2 as well)
 
 class UserError(Exception):
     """A problem the user can fix; printed as one line."""
+
+
+class UsageError(UserError):
+    """A command given wrong values (exit 2, like argparse's own errors)."""
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +98,44 @@ def build_parser() -> argparse.ArgumentParser:
         help="stop at the first malformed row and write nothing (default: skip it)",
     )
     gdelt.set_defaults(handler=cmd_import_gdelt)
+    _add_views(sub)
     return parser
+
+
+def _add_views(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    views = sub.add_parser(
+        "views",
+        help="save, list and delete saved views (as in the viewer's Views panel)",
+        description="Saved views live in the database, beside the events they show.",
+    )
+    actions = views.add_subparsers(dest="views_command", metavar="ACTION", required=True)
+    save = actions.add_parser(
+        "save",
+        help="save a view; saving a name again updates that view",
+        description="Save a view under NAME. A view of that name is updated in place "
+        "(it keeps its place in the list).",
+    )
+    _add_db(save)
+    save.add_argument("name", metavar="NAME")
+    save.add_argument("--from", dest="date_from", default="", metavar="DATE",
+                      help="first day shown, e.g. 2016 or 2016-03 or 2016-03-08")  # fmt: skip
+    save.add_argument("--to", dest="date_to", default="", metavar="DATE",
+                      help="last period shown (to its end: --to 2018 is to 31 Dec 2018)")  # fmt: skip
+    save.add_argument("--pairs", default="", metavar="A-B,C-D", help="lanes, e.g. IND-VNM,IND-RUS")
+    save.add_argument("--actors", default="", metavar="CODES", help="e.g. IND,VNM")
+    save.add_argument("--categories", default="", metavar="NAMES", help="e.g. visit,exercise")
+    save.add_argument("--modality", default="", metavar="NAMES", help="e.g. happened,agreed")
+    save.add_argument("--search", default="", metavar="TEXT", help="full-text search, as typed")
+    save.add_argument("--caption", default="", metavar="TEXT", help="a short line for the view")
+    save.set_defaults(handler=cmd_views_save)
+    listing = actions.add_parser("list", help="list the saved views in their order")
+    _add_db(listing)
+    listing.add_argument("--json", action="store_true", help="one JSON list, for scripts")
+    listing.set_defaults(handler=cmd_views_list)
+    delete = actions.add_parser("delete", help="delete a saved view")
+    _add_db(delete)
+    delete.add_argument("name", metavar="NAME")
+    delete.set_defaults(handler=cmd_views_delete)
 
 
 def _country_list(text: str) -> frozenset[str]:
@@ -152,6 +203,71 @@ def cmd_export_events(args: argparse.Namespace) -> int:
         print(f"Wrote {len(events)} events to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_views_save(args: argparse.Namespace) -> int:
+    try:
+        flt = filter_input(
+            date_from=args.date_from,
+            date_to=args.date_to,
+            actors=split_list(args.actors),
+            categories=split_list(args.categories),
+            modalities=split_list(args.modality),
+            text=args.search,
+        )
+        pairs = tuple(dict.fromkeys(parse_pair(p) for p in split_list(args.pairs)))
+        view = SavedView(
+            name=args.name,
+            window=window_of_dates(args.date_from, args.date_to),
+            filter=flt,
+            pairs=pairs,
+            caption=args.caption,
+        )
+    except SavedViewError as exc:
+        raise UsageError(str(exc)) from None
+    store = _open_existing(args.db)
+    try:
+        known = {actor.code for actor in store.actors()}
+        named = set(flt.actors) | {code for key in pairs for code in key.split("-")}
+        unknown = sorted(named - known)
+        if unknown:
+            raise UsageError(
+                f"unknown actor code {', '.join(unknown)} (codes as in the database, e.g. IND)"
+            )
+        added = store.save_view(view)
+    finally:
+        store.close()
+    print(f"{'Saved' if added else 'Updated'} view {view.name!r}: {view.describe()}")
+    return EXIT_OK
+
+
+def cmd_views_list(args: argparse.Namespace) -> int:
+    store = _open_existing(args.db)
+    try:
+        saved = store.saved_views()
+    finally:
+        store.close()
+    if args.json:
+        sys.stdout.write(json.dumps([to_dict(v) for v in saved], ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not saved:
+        print("no saved views", file=sys.stderr)
+    for number, view in enumerate(saved, start=1):
+        print(f"{number}. {view.name}: {view.describe()}")
+        if view.caption:
+            print(f"   {view.caption}")
+    return EXIT_OK
+
+
+def cmd_views_delete(args: argparse.Namespace) -> int:
+    store = _open_existing(args.db)
+    try:
+        store.delete_view(args.name)
+    finally:
+        store.close()
+    print(f"Deleted view {args.name!r}")
     return EXIT_OK
 
 
@@ -242,6 +358,9 @@ def run(argv: Sequence[str] | None = None) -> int:
             f"{len(exc.problems)} problem(s) found; the database was not changed.", file=sys.stderr
         )
         return EXIT_INVALID
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except (StoreError, UserError, GdeltError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID

@@ -52,7 +52,8 @@ class SavedView:
     def __post_init__(self) -> None:
         check_name(self.name)
         check_caption(self.caption)
-        if self.window is not None:
+        typed = _typed_window(self.filter)
+        if self.window is not None and self.window != typed:  # else "dates:" says it
             lo, hi = self.window
             if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
                 raise SavedViewError(f"view {self.name!r}: the window must run forwards")
@@ -66,7 +67,8 @@ class SavedView:
     def describe(self) -> str:
         """One line for a list: the window's dates, then what is filtered."""
         parts: list[str] = []
-        if self.window is not None:
+        typed = _typed_window(self.filter)
+        if self.window is not None and self.window != typed:  # else "dates:" says it
             lo, hi = self.window
             last = from_day(max(math.ceil(hi) - 1, math.floor(lo)))
             parts.append(f"{from_day(math.floor(lo)).isoformat()} to {last.isoformat()}")
@@ -78,6 +80,13 @@ class SavedView:
         if self.selection:
             parts.append(f"{len(self.selection)} selected")
         return "; ".join(parts) or "everything"
+
+
+def _typed_window(flt: FilterInput) -> Window | None:
+    try:
+        return window_of_dates(flt.date_from, flt.date_to)
+    except SavedViewError:
+        return None
 
 
 def check_name(name: str) -> str:
