@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-HEADLESS_COMMANDS = {"load", "check", "export-events", "import-gdelt", "-h", "--help", "--version"}
+HEADLESS_COMMANDS = {
+    "load", "check", "export-events", "import-gdelt", "views", "-h", "--help", "--version",
+}  # fmt: skip
 # Image export draws with Qt but needs no display; kept out of the Qt-free cli.py.
 EXPORT_IMAGE_HELP = (
     "\nimage export (Qt, works without a display):\n"

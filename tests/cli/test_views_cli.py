@@ -110,3 +110,25 @@ def test_views_without_an_action_is_a_usage_error(capsys: pytest.CaptureFixture[
     with pytest.raises(SystemExit) as exited:
         run(["views"])
     assert exited.value.code == EXIT_USAGE
+
+
+def test_the_installed_command_runs_views_without_opening_the_viewer(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "v.sqlite3"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    env["TIMELINE_APP_DATA_DIR"] = str(tmp_path / "data")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "timeline_app", *args, "--db", str(db)],
+            capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+
+    assert run("load").returncode == 0
+    saved = run("views", "save", "Dec 2021", "--from", "2021-11", "--to", "2021-12")
+    assert saved.returncode == 0, saved.stderr
+    listed = run("views", "list")
+    assert listed.returncode == 0 and "Dec 2021" in listed.stdout

@@ -51,3 +51,35 @@ def test_a_cancelled_dialog_saves_nothing(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(panel)
     panel.ask_and_save()
     assert panel.names() == [] and store.saved_views() == []
+
+
+def test_the_window_saves_and_shows_a_view(qtbot: QtBot, tmp_path: Path) -> None:
+    from datetime import date
+
+    from timeline_app.dates import to_day
+    from timeline_app.ui.window.main_window import MainWindow
+
+    from ..conftest import wait_idle
+
+    window = MainWindow(tmp_path / "w.sqlite3")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.store is not None, timeout=20000)
+    december = (float(to_day(date(2021, 11, 20))), float(to_day(date(2021, 12, 21))))
+    window.timeline.set_visible_range(*december)
+    window.views_panel.ask = lambda *_: "December 2021"
+    window.save_view()
+    assert window.views_panel.names() == ["December 2021"]
+    window.timeline.fit_all()
+    assert window.timeline.visible_range() != december
+    window.views_panel.list.setCurrentRow(0)
+    saved = window.views_panel.selected()
+    assert saved is not None
+    window.views_panel.view_chosen.emit(saved)
+    assert window.view.state.window == december
+    assert window.timeline.visible_range() == december
+    window.undo()  # one step back: the fit-all window
+    assert window.view.state.window != december
+    window.jobs.wait()

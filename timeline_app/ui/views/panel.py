@@ -37,7 +37,7 @@ class ViewsPanel(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         current_state: Callable[[], ViewState],
         ask: Ask | None = None,
         parent: QWidget | None = None,
@@ -65,8 +65,15 @@ class ViewsPanel(QWidget):
         self.refresh()
 
     # -- reading ---------------------------------------------------------------
+    def set_store(self, store: Store | None) -> None:
+        """The database the window has open (None while none is)."""
+        self.store = store
+        self.refresh()
+
     def refresh(self, select: str | None = None) -> None:
         self.list.clear()
+        if self.store is None:
+            return
         try:
             saved = self.store.saved_views()
         except StoreError as exc:
@@ -90,42 +97,48 @@ class ViewsPanel(QWidget):
 
     # -- changes ---------------------------------------------------------------
     def save_current(self, name: str, caption: str = "") -> None:
+        store = self.store
+        if store is None:
+            return
         self._guard(
-            lambda: self.store.save_view(from_state(name, self.current_state(), caption=caption))
+            lambda: store.save_view(from_state(name, self.current_state(), caption=caption))
         )
         self.refresh(select=name)
 
     def ask_and_save(self) -> None:
+        store = self.store
+        if store is None:
+            return
         name = self.ask("Save view", "Name of the view:", "")
         if name is None:
             return
-        existing = self.store.saved_view(name.strip()) if name.strip() else None
+        existing = store.saved_view(name.strip()) if name.strip() else None
         caption = self.ask("Save view", "Caption (optional):", existing.caption if existing else "")
         if caption is not None:
             self.save_current(name.strip(), caption.strip())
 
     def ask_and_rename(self) -> None:
-        view = self.selected()
-        if view is None:
+        view, store = self.selected(), self.store
+        if view is None or store is None:
             return
         new = self.ask("Rename view", "New name:", view.name)
         if new is not None:
-            self._guard(lambda: self.store.rename_view(view.name, new.strip()))
+            self._guard(lambda: store.rename_view(view.name, new.strip()))
             self.refresh(select=new.strip())
 
     def move_selected(self, step: int) -> None:
-        view = self.selected()
-        if view is None:
+        view, store = self.selected(), self.store
+        if view is None or store is None:
             return
         index = max(0, self.names().index(view.name) + step)
-        self._guard(lambda: self.store.move_view(view.name, index))
+        self._guard(lambda: store.move_view(view.name, index))
         self.refresh(select=view.name)
 
     def delete_selected(self) -> None:
-        view = self.selected()
-        if view is None:
+        view, store = self.selected(), self.store
+        if view is None or store is None:
             return
-        self._guard(lambda: self.store.delete_view(view.name))
+        self._guard(lambda: store.delete_view(view.name))
         self.refresh()
 
     def _activated(self, item: QListWidgetItem) -> None:

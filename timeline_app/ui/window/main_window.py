@@ -29,6 +29,7 @@ from timeline_app.domain import Actor, EventFilter, Pair
 from timeline_app.filters import build_filter
 from timeline_app.layout import WindowIndex
 from timeline_app.paths import user_dir
+from timeline_app.saved_views import SavedView
 from timeline_app.services import BulkData, Changes, Store
 from timeline_app.settings import Settings
 from timeline_app.ui.app import window_settings
@@ -40,6 +41,7 @@ from timeline_app.ui.source.source_view import SourceView
 from timeline_app.ui.theme import THEMES, Theme, apply_palette
 from timeline_app.ui.timeline.legend import LegendBar
 from timeline_app.ui.timeline.timeline_view import TimelineView
+from timeline_app.ui.views.panel import ViewsPanel
 from timeline_app.ui.window import dialogs
 from timeline_app.ui.window.data_jobs import DataJobs
 from timeline_app.ui.window.filter_bar import FilterBar
@@ -57,6 +59,7 @@ from timeline_app.ui.window.window_geometry import (
     restore_on_screen,
 )
 from timeline_app.ui.workers import JobRunner
+from timeline_app.view_snapshot import to_state
 from timeline_app.view_state import ViewState
 
 
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.source = SourceView(lambda name: self.data.document(name))
         self.table = EventTable()
         self.outside_notice = OutsideNotice()
+        self.views_panel = ViewsPanel(None, lambda: self.view.state)
         self.bulk = BulkController(self)
         self.event_tabs = QTabWidget()
         self.event_tabs.setDocumentMode(True)
@@ -146,6 +150,13 @@ class MainWindow(QMainWindow):
         self.table_dock = self._dock(
             "Events", "events-dock", self.event_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        # Saved views open as a tab behind the source pane when asked for (View menu,
+        # Ctrl+Shift+S): hidden at first, they take no room from a laptop's timeline.
+        self.views_dock = self._dock(
+            "Saved views", "views-dock", self.views_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.source_dock, self.views_dock)
+        self.views_dock.hide()
 
         def fit(sizes: DockSizes) -> None:  # a laptop's timeline keeps most of the room
             self.resizeDocks(
@@ -182,6 +193,7 @@ class MainWindow(QMainWindow):
         )
         self.view, self.binding = self.views.view, self.views.binding
         self.view.subscribe(self._on_view_changed)
+        self.views_panel.view_chosen.connect(self.show_saved_view)
         self.changed.connect(self._on_changes)
         self.database.jobs.busy_changed.connect(self._on_busy)
         self.database.failed.connect(self._show_error)
@@ -252,6 +264,7 @@ class MainWindow(QMainWindow):
             self.settings.last_db = str(path)
             self.settings.save()
         self.setWindowTitle(f"{APP_NAME} — {path.name}")
+        self.views_panel.set_store(self.store)
         self.changed.emit(Changes(database=True))
 
     def _open_failed(self, exc: BaseException) -> None:
@@ -352,6 +365,20 @@ class MainWindow(QMainWindow):
             self.bulk_action.setChecked(new.bulk_layer)
             self.changed.emit(Changes(filter=True))
         self.update_history_actions()
+
+    def show_saved_view(self, saved: SavedView) -> None:
+        """Show a saved view (one undo step): its window, filter, focus and selection."""
+        state = to_state(saved, self.view.state)
+        self.view.update(
+            window=state.window, filter=state.filter, focus=state.focus, selection=state.selection
+        )
+        self.timeline.set_visible_range(*state.window)
+
+    def save_view(self) -> None:
+        """Save what the window shows now, under a name the analyst gives."""
+        self.views_dock.show()
+        self.views_dock.raise_()
+        self.views_panel.ask_and_save()
 
     def select_event(self, event_id: str | None) -> None:
         self.views.select(event_id)

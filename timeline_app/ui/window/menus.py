@@ -79,8 +79,16 @@ def build_menus(w: MainWindow) -> None:
     w.bulk_action = add_action(w, view, "Show &bulk events layer", w.toggle_bulk_layer, "Ctrl+B")
     w.bulk_action.setCheckable(True)
     w.bulk_action.setChecked(True)
+    add_action(
+        w,
+        view,
+        "&Save view…",
+        w.save_view,
+        "Ctrl+Shift+S",
+        "Save this view (window, filter, focus)",
+    )
     view.addSeparator()
-    for dock in (w.relations_dock, w.source_dock, w.table_dock):
+    for dock in (w.relations_dock, w.source_dock, w.table_dock, w.views_dock):
         view.addAction(dock.toggleViewAction())
     add_action(w, view, "&Reset layout", w.reset_layout)
 
