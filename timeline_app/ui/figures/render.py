@@ -66,6 +66,11 @@ NOTE_SPACING = 3.0  # between source notes
 PANEL_SHARE = 0.3  # of the content width, when the relationship panel is shown
 FOOTER_SHARE = 0.3  # of the page height the source notes may take at most
 EMPTY_TEXT = "No events in this window"
+# The smallest text in design units, notes included. A 16:9 slide is 1920 px wide on a
+# 1600-unit canvas (1.2 px a unit) and a 4:3 slide 1600 px (1 px a unit), so no text on
+# either is smaller than 14 px, which still reads from the back of a room. Fonts drawn
+# under ZOOM need only MIN_TEXT_PX / ZOOM (the number badges' 10 px is 15 units).
+MIN_TEXT_PX = 14
 _FAMILIES = ("Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "Noto Sans", "DejaVu Sans")
 
 
@@ -121,8 +126,9 @@ def fonts() -> Fonts:
     """Made on first use: fonts need a running QGuiApplication."""
     bold = QFont.Weight.Bold
     return Fonts(
-        font(34, QFont.Weight.DemiBold), font(17), font(17), font(14), font(13), font(13, bold),
-        font(22), font(9, bold), font(11), font(LABEL_PX), font(STATE_LABEL_PX),
+        font(34, QFont.Weight.DemiBold), font(17), font(17), font(MIN_TEXT_PX),
+        font(MIN_TEXT_PX), font(MIN_TEXT_PX, bold), font(22), font(10, bold), font(11),
+        font(LABEL_PX), font(STATE_LABEL_PX),
     )  # fmt: skip
 
 
