@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--with-sources", action="store_true", help="numbered source notes under it"
     )
+    parser.add_argument(
+        "--with-context",
+        action="store_true",
+        help="with --pairs: the panel also shows those events' ties to other pairs",
+    )
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     return parser
 
@@ -100,6 +105,7 @@ def parse_request(argv: Sequence[str]) -> tuple[Path, Path | None, ExportOptions
         date_to=args.date_to,
         with_graph=args.with_graph,
         with_sources=args.with_sources,
+        with_context=args.with_context,
     )
     result = validate_form(form)
     if result.options is None:

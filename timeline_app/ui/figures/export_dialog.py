@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,8 +65,10 @@ class ExportContext:
     window: tuple[float, float]
     pairs: tuple[Pair, ...] = ()
     theme: str = "light"
+    selected: tuple[str, ...] = ()  # the window's selected event: its note comes first
 
     def source(self, options: ExportOptions) -> FigureSource:
+        options = replace(options, selected=self.selected)
         wanted = set(options.pairs)
         events = [e for e in self.events if not wanted or wanted.intersection(e.pairs)]
         dated = options.start is not None or options.end is not None
@@ -95,6 +97,7 @@ def context_of(window: MainWindow) -> ExportContext | None:
         window.view.state.window,
         tuple(sorted(window.focused_pairs())),
         window.theme.name,
+        (window.selected,) if window.selected else (),
     )
 
 

@@ -15,6 +15,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from timeline_app import APP_NAME
 from timeline_app.export.image_options import FigurePlan, ImageFormat, PageSpec
+from timeline_app.ui.figures.appendix import paint_appendix
 from timeline_app.ui.figures.render import (
     REFERENCE,
     FigureLayout,
@@ -99,7 +100,12 @@ def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"{path}: cannot write the PDF file")
-    plan = paint_figure(painter, QRectF(0, 0, writer.width(), writer.height()), source)
+    page_rect = QRectF(0, 0, writer.width(), writer.height())
+    plan = paint_figure(painter, page_rect, source)
+    # With source notes, every event's sources follow on appendix pages: the slide's
+    # notes are a selection, the appendix the complete record.
+    if plan.footer is not None and plan.shown and writer.newPage():
+        paint_appendix(painter, page_rect, source, plan, writer.newPage)
     painter.end()
     return plan
 

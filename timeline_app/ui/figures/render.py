@@ -63,6 +63,7 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GAP = 64.0, 48.0, 40.0, 24.0
 AXIS_HEIGHT = 36.0
 FIGURE_ROW_LIMITS = (None, 8, 5, 3)  # rows per lane tried in turn until the lanes fit
 NOTE_SPACING = 3.0  # between source notes
+NOTE_LINES = 3  # a note's date, title, outlet and quote wrap to at most this many lines
 PANEL_SHARE = 0.3  # of the content width, when the relationship panel is shown
 FOOTER_SHARE = 0.3  # of the page height the source notes may take at most
 EMPTY_TEXT = "No events in this window"
@@ -248,7 +249,7 @@ class FigureLayout:
         per_column = math.ceil(len(notes) / count) if notes else 0
         split = [n.text.split(" ", 1) for n in notes]
         return [
-            [(label, text, _text_height(text, fonts().note, width) + NOTE_SPACING)
+            [(label, text, _text_height(text, fonts().note, width, NOTE_LINES) + NOTE_SPACING)
              for label, text in split[i : i + per_column]]
             for i in range(0, len(split), per_column or 1)
         ]  # fmt: skip
@@ -446,10 +447,17 @@ def _paint_panel(painter: QPainter, geo: FigureLayout) -> None:
     view.resize(size)
     view.show()  # the view fits its nodes to the viewport only once it has one
     view.set_theme(geo.theme)
-    view.set_actors(list(source.actors.values()))
+    ties = pair_index(geo.plan.events).window(lo, hi)
     counts = {c: w.count for c, w in actor_index(geo.plan.events).window(lo, hi).items()}
+    options = source.options
+    if options.pairs and not options.with_context:
+        # Only what is shown: the chosen pairs, not their events' other ties.
+        ties = {p: w for p, w in ties.items() if p in options.pairs}
+    codes = {c for p in ties for c in (p.a, p.b)}
+    view.set_actors([a for code, a in source.actors.items() if code in codes])
+    counts = {c: n for c, n in counts.items() if c in codes}
     label = geo.plan.caption.split(" · ")[0]
-    view.set_weights(pair_index(geo.plan.events).window(lo, hi), label, counts)
+    view.set_weights(ties, label, counts)
     # The view's overlays reset the painter's transform, which would throw them out of
     # place under render(); recorded 1:1 into a QPicture and replayed, they stay put.
     picture = QPicture()
