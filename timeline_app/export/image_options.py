@@ -47,6 +47,29 @@ class OptionError(ValueError):
     """A value the user can fix; the message is one line and names the value."""
 
 
+class EmptyFigureError(ValueError):
+    """The window holds no event: a figure of nothing is refused, not written."""
+
+
+def refuse_empty(
+    events: Sequence[Event], window: tuple[float, float], pairs: Sequence[Pair] = ()
+) -> None:
+    """Raise ``EmptyFigureError`` (one line) unless an event of ``pairs`` (any pair if
+    none) overlaps the half-open ``window``."""
+    lo, hi = window
+    wanted = set(pairs)
+    if any(
+        e.when.start_day < hi and e.when.end_day > lo and (not wanted or wanted & set(e.pairs))
+        for e in events
+    ):
+        return
+    where = f" of {', '.join(p.key for p in pairs)}" if pairs else ""
+    raise EmptyFigureError(
+        f"no event{where} between {window_text(window).replace(' – ', ' and ')}: "
+        "nothing to export; widen the dates or choose other pairs"
+    )
+
+
 class ImageFormat(enum.StrEnum):
     PNG = "png"
     SVG = "svg"

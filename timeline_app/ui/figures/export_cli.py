@@ -17,11 +17,13 @@ from timeline_app.domain import EventFilter
 from timeline_app.export.image_options import (
     CUSTOM,
     PRESETS,
+    EmptyFigureError,
     ExportForm,
     ExportOptions,
     ImageFormat,
     OptionError,
     format_for_path,
+    refuse_empty,
     validate_form,
     window_days,
 )
@@ -146,6 +148,7 @@ def export(output: Path, db: Path | None, options: ExportOptions) -> str:
     from timeline_app.ui.figures.render import FigureSource
 
     window = window_days(options.start, options.end, events)
+    refuse_empty(events, window, options.pairs)  # before any file is opened
     source = FigureSource(events, actors, documents, EventFilter(), window, options)
     plan = write_figure(output, source)
     w, h = options.page.pixel_size
@@ -160,7 +163,7 @@ def run(argv: Sequence[str]) -> int:
     except (UsageError, OptionError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except StoreError as exc:
+    except (StoreError, EmptyFigureError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:

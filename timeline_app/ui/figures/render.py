@@ -223,7 +223,8 @@ class FigureLayout:
 
     def header_heights(self, plan: FigurePlan) -> tuple[float, float, float]:
         width = self.content.width()
-        legend = legend_height(width / ZOOM, fonts().legend, self.theme) * ZOOM
+        present = legend_entries(plan)
+        legend = legend_height(width / ZOOM, fonts().legend, self.theme, present) * ZOOM
         return (
             _text_height(plan.title, fonts().title, width),
             _text_height(plan.caption, fonts().caption, width),
@@ -287,6 +288,23 @@ def paint_figure(painter: QPainter, rect: QRectF, source: FigureSource) -> Figur
     return geo.plan
 
 
+def legend_entries(plan: FigurePlan) -> set[object]:
+    """The legend entries the figure's marks use (see ``legend.paint_legend``): the
+    categories and modalities shown, bars for dates longer than a day, the faded shade
+    of approximate dates, the ring of events of three or more actors, the score band."""
+    shown = plan.shown
+    present: set[object] = {e.category for e in shown} | {e.modality for e in shown}
+    if any(not e.when.is_point for e in shown):
+        present.add("bar")
+    if any(e.when.approximate for e in shown):
+        present.add("approx")
+    if any(len(e.actors) > 2 for e in shown):  # the marks' rule for a ring
+        present.add("multi")
+    if shown:
+        present.add("score")
+    return present
+
+
 def _paint_header(painter: QPainter, geo: FigureLayout) -> None:
     theme, content, plan = geo.theme, geo.content, geo.plan
     title_h, caption_h, legend_h = geo.header_heights(plan)
@@ -303,9 +321,8 @@ def _paint_header(painter: QPainter, geo: FigureLayout) -> None:
     painter.save()
     painter.translate(content.left(), top + caption_h + GAP * 0.75)
     painter.scale(ZOOM, ZOOM)
-    paint_legend(
-        painter, QRectF(0, 0, content.width() / ZOOM, legend_h / ZOOM), theme, fonts().legend
-    )
+    rect = QRectF(0, 0, content.width() / ZOOM, legend_h / ZOOM)
+    paint_legend(painter, rect, theme, fonts().legend, legend_entries(plan))
     painter.restore()
 
 
