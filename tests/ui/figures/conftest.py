@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -36,7 +37,7 @@ def seed_figure(qapp: QApplication, seeded_store_data: tuple[list, dict, dict]) 
     def factory(selected: tuple[str, ...] = (), **form: object) -> FigureSource:
         result = validate_form(ExportForm(**form))  # type: ignore[arg-type]
         assert result.options is not None, result.errors
-        options = result.options
+        options = replace(result.options, selected=selected)  # the window's selection
         wanted = set(options.pairs)
         shown = [e for e in events if not wanted or wanted.intersection(e.pairs)]
         window = window_days(options.start, options.end, shown)
