@@ -202,11 +202,15 @@ def test_footer_numbers_notes_in_order_and_caps_them() -> None:
     events[0] = event("e00", "2017-01-01", "IND", "VNM", quotes=("Talks are in progress", "x"))
     footer = io.source_footer(events, DOCS)
     assert [n.number for n in footer.notes] == list(range(1, 13))
-    assert footer.notes[0].text == "[1] The Times of India, 2017: 'Talks are in progress' (+1 more)"
-    assert footer.more == 3 and footer.more_text == "… and 3 more events"
-    assert footer.number_of("e05") == 6 and footer.number_of("e14") is None
+    assert footer.notes[0].text == (
+        "[1] 1 Jan 2017 · e00 — The Times of India, Jan 2017: 'Talks are in progress' (+1 more)"
+    )
+    assert footer.more == 3 and footer.more_text.startswith("… and 3 more events")
+    # Equal scores: the event with two sources first, then the earliest.
+    assert footer.number_of("e00") == 1 and footer.number_of("e11") == 12
+    assert footer.number_of("e12") is None and footer.number_of("e14") is None
     missing = io.source_footer([event("m", "2017", "IND", "VNM")], {})
-    assert missing.notes[0].text == "[1] a.txt: 'q'" and missing.more_text == ""
+    assert missing.notes[0].text == "[1] 2017 · m — a.txt: 'q'" and missing.more_text == ""
 
 
 # -- the plan ---------------------------------------------------------------------------------------

@@ -24,12 +24,18 @@ from typing import Any
 
 from timeline_app.dates import DateError, from_day, parse_iso, period_end
 from timeline_app.domain import Actor, Document, Event, EventFilter, Pair
+
+# The notes live in their own module; their names stay importable from here.
+from timeline_app.export.figure_notes import NOTE_LIMIT as NOTE_LIMIT
+from timeline_app.export.figure_notes import QUOTE_CHARS as QUOTE_CHARS
+from timeline_app.export.figure_notes import SourceFooter as SourceFooter
+from timeline_app.export.figure_notes import SourceNote as SourceNote
+from timeline_app.export.figure_notes import source_footer
+from timeline_app.export.figure_notes import truncate_quote as truncate_quote
 from timeline_app.framing import range_window, spans_of
 from timeline_app.paths import user_dir
 
 CHOICES_FILE = "export.json"
-NOTE_LIMIT = 12  # more numbered notes than this no longer fit under a slide
-QUOTE_CHARS = 90
 MIN_SIDE, MAX_SIDE = 200, 10000  # pixels at scale 1
 MAX_PIXELS = 120_000_000  # an A4 page at 3x is 78 Mpx; beyond this memory runs out
 SCALES = (1, 2, 3)
@@ -39,6 +45,29 @@ CUSTOM = "custom"
 
 class OptionError(ValueError):
     """A value the user can fix; the message is one line and names the value."""
+
+
+class EmptyFigureError(ValueError):
+    """The window holds no event: a figure of nothing is refused, not written."""
+
+
+def refuse_empty(
+    events: Sequence[Event], window: tuple[float, float], pairs: Sequence[Pair] = ()
+) -> None:
+    """Raise ``EmptyFigureError`` (one line) unless an event of ``pairs`` (any pair if
+    none) overlaps the half-open ``window``."""
+    lo, hi = window
+    wanted = set(pairs)
+    if any(
+        e.when.start_day < hi and e.when.end_day > lo and (not wanted or wanted & set(e.pairs))
+        for e in events
+    ):
+        return
+    where = f" of {', '.join(p.key for p in pairs)}" if pairs else ""
+    raise EmptyFigureError(
+        f"no event{where} between {window_text(window).replace(' – ', ' and ')}: "
+        "nothing to export; widen the dates or choose other pairs"
+    )
 
 
 class ImageFormat(enum.StrEnum):
@@ -176,6 +205,7 @@ class ExportForm:
     date_to: str = ""
     with_graph: bool = False
     with_sources: bool = False
+    with_context: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,6 +219,8 @@ class ExportOptions:
     end: date | None
     with_graph: bool
     with_sources: bool
+    with_context: bool = False  # the panel also shows the chosen pairs' ties to others
+    selected: tuple[str, ...] = ()  # event ids the user selected: their notes come first
 
 
 @dataclass(frozen=True)
@@ -231,6 +263,7 @@ def validate_form(form: ExportForm) -> FormResult:
         end=window[1],
         with_graph=form.with_graph,
         with_sources=form.with_sources,
+        with_context=form.with_context,
     )
     return FormResult(options, {})
 
@@ -244,7 +277,7 @@ def parse_format(value: str) -> ImageFormat:
 
 # The choices worth remembering between exports; title, pairs, dates and theme follow
 # the window the dialog is opened from.
-REMEMBERED = ("preset", "size", "scale", "format", "with_graph", "with_sources")
+REMEMBERED = ("preset", "size", "scale", "format", "with_graph", "with_sources", "with_context")
 
 
 def choices_path() -> Path:
@@ -330,60 +363,6 @@ def caption_text(
     return " · ".join(parts)
 
 
-def truncate_quote(text: str, limit: int = QUOTE_CHARS) -> str:
-    """Whitespace normalised; cut at a word boundary near ``limit`` with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit * 2 // 3:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.–-") + "…"
-
-
-@dataclass(frozen=True, slots=True)
-class SourceNote:
-    number: int
-    event_id: str
-    text: str  # "[3] The Times of India, 2017: 'Talks are in progress…'"
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFooter:
-    notes: tuple[SourceNote, ...]
-    more: int  # events shown without a note
-
-    @property
-    def more_text(self) -> str:
-        return f"… and {self.more} more event{'s' if self.more != 1 else ''}" if self.more else ""
-
-    def number_of(self, event_id: str) -> int | None:
-        return next((n.number for n in self.notes if n.event_id == event_id), None)
-
-
-def source_footer(
-    events: Sequence[Event],
-    documents: Mapping[str, Document],
-    limit: int = NOTE_LIMIT,
-    quote_chars: int = QUOTE_CHARS,
-) -> SourceFooter:
-    """Numbered notes in the given (chronological) order: each event's first citation."""
-    notes = []
-    for number, event in enumerate(events[: max(limit, 0)], start=1):
-        if not event.citations:
-            notes.append(SourceNote(number, event.id, f"[{number}] {event.title} (no source)"))
-            continue
-        citation = event.citations[0]
-        doc = documents.get(citation.document)
-        where = f"{doc.outlet}, {doc.published.start.year}" if doc else citation.document
-        text = f"[{number}] {where}: '{truncate_quote(citation.quote, quote_chars)}'"
-        if len(event.citations) > 1:
-            text += f" (+{len(event.citations) - 1} more)"
-        notes.append(SourceNote(number, event.id, text))
-    return SourceFooter(tuple(notes), max(len(events) - len(notes), 0))
-
-
 # -- the plan of one figure ---------------------------------------------------------------
 
 
@@ -443,5 +422,9 @@ def plan_figure(
     )
     title = options.title or default_title([pair_name(p, actors) for p in lanes], label)
     caption = caption_text(flt, label, options.pairs, len(shown), hidden)
-    footer = source_footer(shown, documents, note_limit) if options.with_sources else None
+    footer = (
+        source_footer(shown, documents, note_limit, selected=options.selected)
+        if options.with_sources
+        else None
+    )
     return FigurePlan(title, caption, window, tuple(lanes), on_lanes, shown, footer)

@@ -139,3 +139,17 @@ def test_an_svg_of_the_december_2021_talks_carries_the_event_titles(
         if text == title or (text.endswith("…") and title.startswith(text[:-1].rstrip()))
     }
     assert len(titles) >= 15 and len(written) == len(titles), set(titles) - written
+
+
+def test_a_window_without_events_is_refused_in_one_line(seeded_db: Path, tmp_path: Path) -> None:
+    done = export_image(
+        "-o", "empty.png", "--db", str(seeded_db), "--from", "1800", "--to", "1801",
+        "--pairs", "IND-VNM", cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert lines == [
+        "timeline-app export-image: error: no event of IND-VNM between 1 Jan 1800 and "
+        "31 Dec 1801: nothing to export; widen the dates or choose other pairs"
+    ]
+    assert not (tmp_path / "empty.png").exists()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from timeline_app.dates import from_day, to_day
 from timeline_app.domain import EventFilter, Pair
-from timeline_app.export.image_options import CUSTOM, ImageFormat
+from timeline_app.export.image_options import CUSTOM, EmptyFigureError, ImageFormat
 from timeline_app.services import Store, corpus_paths
 from timeline_app.ui.figures.export_dialog import ExportContext, ExportDialog, open_export_dialog
 from timeline_app.ui.window.main_window import MainWindow
@@ -155,3 +155,23 @@ def test_the_window_menu_opens_the_dialog_and_copies_an_image(
     image = QApplication.clipboard().image()
     assert (image.width(), image.height()) == (1920, 1080)
     assert lightness_spread(image) > 100
+
+
+def test_an_empty_window_is_refused_with_a_message_and_no_file(
+    make_dialog: Callable[[], ExportDialog], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = make_dialog()
+    dialog.date_from.setText("1990")
+    dialog.date_to.setText("1991")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "timeline_app.ui.figures.export_dialog.QFileDialog.getSaveFileName",
+        lambda *args: (asked.append("file") or str(tmp_path / "empty.png"), ""),
+    )
+    dialog.choose_file_and_export()
+    assert dialog.warning is not None and dialog.warning.isVisible()
+    assert "no event of IND-VNM between 1 Jan 1990 and 31 Dec 1991" in dialog.warning.text()
+    assert not asked and not list(tmp_path.glob("empty*"))  # refused before a file name
+    with pytest.raises(EmptyFigureError):
+        dialog.export_to(tmp_path / "direct.png")
+    assert not list(tmp_path.glob("direct*")) and dialog.last_written is None

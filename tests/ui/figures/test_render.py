@@ -188,7 +188,7 @@ def test_svg_is_valid_with_text_as_text(make: Make, tmp_path: Path) -> None:
     for label in ("India – Vietnam", "India – Russia", "China – India"):
         assert label in texts
     assert "IND" in texts  # the relationship panel's node labels are text too
-    assert "[1]" in texts and any(t.startswith("Test Outlet, 2021: ") for t in texts)
+    assert "[1]" in texts and any("— Test Outlet, " in t for t in texts)
     assert "sans-serif" in path.read_text(encoding="utf-8")
     assert variance(svg_image(path)) > 100
 
@@ -238,9 +238,10 @@ def test_a_single_event_exports_with_its_note(make: Make, tmp_path: Path) -> Non
     # The mark carries its title, led by its note number.
     assert "[1] India and Vietnam sign a defence pact" in texts
     assert "[1]" in texts  # the note's label, then its text
-    assert (
-        "Test Outlet, 2021: 'India and Vietnam on Monday signed a defence pact in Hanoi.'" in texts
-    )
+    # The note says what happened and when, then where it was reported, with a quote.
+    joined = " ".join(texts)
+    assert "6 Dec 2021 · India and Vietnam sign a defence pact — Test Outlet, " in joined
+    assert "'India and Vietnam on Monday signed a defence pact in Hanoi.'" in joined
     assert plan.title == "India–Vietnam ties, 2021"
 
 

@@ -17,11 +17,13 @@ from timeline_app.domain import EventFilter
 from timeline_app.export.image_options import (
     CUSTOM,
     PRESETS,
+    EmptyFigureError,
     ExportForm,
     ExportOptions,
     ImageFormat,
     OptionError,
     format_for_path,
+    refuse_empty,
     validate_form,
     window_days,
 )
@@ -81,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--with-sources", action="store_true", help="numbered source notes under it"
     )
+    parser.add_argument(
+        "--with-context",
+        action="store_true",
+        help="with --pairs: the panel also shows those events' ties to other pairs",
+    )
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     return parser
 
@@ -100,6 +107,7 @@ def parse_request(argv: Sequence[str]) -> tuple[Path, Path | None, ExportOptions
         date_to=args.date_to,
         with_graph=args.with_graph,
         with_sources=args.with_sources,
+        with_context=args.with_context,
     )
     result = validate_form(form)
     if result.options is None:
@@ -140,6 +148,7 @@ def export(output: Path, db: Path | None, options: ExportOptions) -> str:
     from timeline_app.ui.figures.render import FigureSource
 
     window = window_days(options.start, options.end, events)
+    refuse_empty(events, window, options.pairs)  # before any file is opened
     source = FigureSource(events, actors, documents, EventFilter(), window, options)
     plan = write_figure(output, source)
     w, h = options.page.pixel_size
@@ -154,7 +163,7 @@ def run(argv: Sequence[str]) -> int:
     except (UsageError, OptionError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except StoreError as exc:
+    except (StoreError, EmptyFigureError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,11 +36,13 @@ from timeline_app.domain import Actor, Document, Event, EventFilter, Pair
 from timeline_app.export.image_options import (
     CUSTOM,
     PRESETS,
+    EmptyFigureError,
     ExportForm,
     ExportOptions,
     FormResult,
     ImageFormat,
     load_choices,
+    refuse_empty,
     save_choices,
     validate_form,
     window_days,
@@ -65,8 +67,10 @@ class ExportContext:
     window: tuple[float, float]
     pairs: tuple[Pair, ...] = ()
     theme: str = "light"
+    selected: tuple[str, ...] = ()  # the window's selected event: its note comes first
 
     def source(self, options: ExportOptions) -> FigureSource:
+        options = replace(options, selected=self.selected)
         wanted = set(options.pairs)
         events = [e for e in self.events if not wanted or wanted.intersection(e.pairs)]
         dated = options.start is not None or options.end is not None
@@ -95,6 +99,7 @@ def context_of(window: MainWindow) -> ExportContext | None:
         window.view.state.window,
         tuple(sorted(window.focused_pairs())),
         window.theme.name,
+        (window.selected,) if window.selected else (),
     )
 
 
@@ -104,6 +109,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export timeline")
         self.context = context
         self.last_written: Path | None = None
+        self.warning: QMessageBox | None = None  # the last refusal shown, kept for tests
         self.preset = QComboBox()
         for key, preset in PRESETS.items():
             self.preset.addItem(preset.label, key)
@@ -261,12 +267,37 @@ class ExportDialog(QDialog):
             raise ValueError("; ".join(result.errors.values()))
         suffix = "." + result.options.format.value
         path = path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
-        write_figure(path, self.context.source(result.options))
+        source = self.context.source(result.options)
+        refuse_empty(source.events, source.window, result.options.pairs)  # writes nothing
+        write_figure(path, source)
         save_choices(form)
         self.last_written = path
         return path
 
+    def empty_message(self) -> str | None:
+        """Why the figure would show nothing, or None when it has events."""
+        options = self.result_of_form().options
+        if options is None:
+            return None
+        source = self.context.source(options)
+        try:
+            refuse_empty(source.events, source.window, options.pairs)
+        except EmptyFigureError as exc:
+            return str(exc)
+        return None
+
+    def _warn(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export timeline", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.open()
+        self.warning = box
+
     def choose_file_and_export(self) -> None:
+        empty = self.empty_message()
+        if empty is not None:  # asked before a file name: a figure of nothing is refused
+            self._warn(f"The image was not written: {empty}.")
+            return
         fmt = self.format.currentData()
         start = str(Path.home() / f"timeline.{fmt}")
         name, _ = QFileDialog.getSaveFileName(
@@ -276,11 +307,8 @@ class ExportDialog(QDialog):
             return
         try:
             self.export_to(Path(name))
-        except OSError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Export timeline", "", parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(f"The image was not written.\n\n{exc}")
-            box.open()
+        except (OSError, EmptyFigureError) as exc:
+            self._warn(f"The image was not written.\n\n{exc}")
             return
         self.accept()
 

@@ -6,15 +6,17 @@ only the page set-up, the file's title and the SVG's font names differ.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from timeline_app import APP_NAME
 from timeline_app.export.image_options import FigurePlan, ImageFormat, PageSpec
+from timeline_app.ui.figures.appendix import paint_appendix
 from timeline_app.ui.figures.render import (
     REFERENCE,
     FigureLayout,
@@ -39,14 +41,44 @@ def render_image(source: FigureSource, page: PageSpec | None = None) -> tuple[QI
     return image, plan
 
 
-def figure_title(source: FigureSource) -> str:
+def figure_plan(source: FigureSource) -> FigurePlan:
+    """The plan as the page will draw it (the layout decides lanes and notes)."""
     page = source.options.page
     scale = min(page.width / REFERENCE.width(), page.height / REFERENCE.height())
-    return FigureLayout(source, QSizeF(page.width / scale, page.height / scale)).plan.title
+    return FigureLayout(source, QSizeF(page.width / scale, page.height / scale)).plan
+
+
+def figure_title(source: FigureSource) -> str:
+    return figure_plan(source).title
+
+
+def provenance(source: FigureSource, plan: FigurePlan) -> dict[str, str]:
+    """What the file says about itself: its title, the window it shows and its sources
+    (the outlets of the shown events' citations, most cited first)."""
+    cited: dict[str, int] = {}
+    for event in plan.shown:
+        for citation in event.citations:
+            doc = source.documents.get(citation.document)
+            name = doc.outlet if doc is not None else citation.document
+            cited[name] = cited.get(name, 0) + 1
+    outlets = sorted(cited, key=lambda name: (-cited[name], name))
+    return {
+        "Title": plan.title,
+        "Window": plan.caption,
+        "Sources": "; ".join(outlets) if outlets else "none cited",
+        "Software": APP_NAME,
+    }
+
+
+def description(info: dict[str, str]) -> str:
+    return f"{info['Window']}. Sources: {info['Sources']}. Made with {info['Software']}."
 
 
 def write_png(path: Path, source: FigureSource) -> FigurePlan:
     image, plan = render_image(source)
+    # Text chunks (tEXt): the title, the window and the sources travel with the pixels.
+    for key, value in provenance(source, plan).items():
+        image.setText(key, value)
     # The stubs want bytes for the format; PySide6 itself accepts only str here.
     if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"{path}: cannot write the PNG file")
@@ -60,8 +92,9 @@ def write_svg(path: Path, source: FigureSource) -> FigurePlan:
     generator.setSize(QSize(page.width, page.height))
     generator.setViewBox(QRectF(0, 0, page.width, page.height))
     generator.setResolution(96)  # the same dpi as the images, so point-sized fonts agree
-    generator.setTitle(figure_title(source))
-    generator.setDescription(f"Made with {APP_NAME}")
+    info = provenance(source, figure_plan(source))
+    generator.setTitle(info["Title"])
+    generator.setDescription(description(info))
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(f"{path}: cannot write the SVG file")
@@ -79,6 +112,27 @@ def write_svg(path: Path, source: FigureSource) -> FigurePlan:
     return plan
 
 
+def _set_pdf_subject(writer: QPdfWriter, title: str, subject: str) -> None:
+    """QPdfWriter has no subject field: the XMP metadata carries title and subject
+    (dc:title, dc:description: what readers show as the document's Subject)."""
+
+    def alt(text: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{html.escape(text)}</rdf:li></rdf:Alt>'
+
+    xml = (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+        f"<dc:title>{alt(title)}</dc:title><dc:description>{alt(subject)}</dc:description>"
+        f"<xmp:CreatorTool>{html.escape(APP_NAME)}</xmp:CreatorTool>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>'
+    )
+    writer.setDocumentXmpMetadata(QByteArray(xml.encode("utf-8")))
+
+
 def _svg_family(name: str) -> str:
     return family() if name in ("Sans Serif", "") else name
 
@@ -94,12 +148,19 @@ def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
     writer = QPdfWriter(str(path))
     writer.setResolution(96)  # device units are CSS pixels, as for the images and the SVG
     writer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(figure_title(source))
+    info = provenance(source, figure_plan(source))
+    writer.setTitle(info["Title"])
     writer.setCreator(APP_NAME)
+    _set_pdf_subject(writer, info["Title"], description(info))
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"{path}: cannot write the PDF file")
-    plan = paint_figure(painter, QRectF(0, 0, writer.width(), writer.height()), source)
+    page_rect = QRectF(0, 0, writer.width(), writer.height())
+    plan = paint_figure(painter, page_rect, source)
+    # With source notes, every event's sources follow on appendix pages: the slide's
+    # notes are a selection, the appendix the complete record.
+    if plan.footer is not None and plan.shown and writer.newPage():
+        paint_appendix(painter, page_rect, source, plan, writer.newPage)
     painter.end()
     return plan
 

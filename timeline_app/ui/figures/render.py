@@ -63,9 +63,15 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GAP = 64.0, 48.0, 40.0, 24.0
 AXIS_HEIGHT = 36.0
 FIGURE_ROW_LIMITS = (None, 8, 5, 3)  # rows per lane tried in turn until the lanes fit
 NOTE_SPACING = 3.0  # between source notes
+NOTE_LINES = 3  # a note's date, title, outlet and quote wrap to at most this many lines
 PANEL_SHARE = 0.3  # of the content width, when the relationship panel is shown
 FOOTER_SHARE = 0.3  # of the page height the source notes may take at most
 EMPTY_TEXT = "No events in this window"
+# The smallest text in design units, notes included. A 16:9 slide is 1920 px wide on a
+# 1600-unit canvas (1.2 px a unit) and a 4:3 slide 1600 px (1 px a unit), so no text on
+# either is smaller than 14 px, which still reads from the back of a room. Fonts drawn
+# under ZOOM need only MIN_TEXT_PX / ZOOM (the number badges' 10 px is 15 units).
+MIN_TEXT_PX = 14
 _FAMILIES = ("Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "Noto Sans", "DejaVu Sans")
 
 
@@ -121,8 +127,9 @@ def fonts() -> Fonts:
     """Made on first use: fonts need a running QGuiApplication."""
     bold = QFont.Weight.Bold
     return Fonts(
-        font(34, QFont.Weight.DemiBold), font(17), font(17), font(14), font(13), font(13, bold),
-        font(22), font(9, bold), font(11), font(LABEL_PX), font(STATE_LABEL_PX),
+        font(34, QFont.Weight.DemiBold), font(17), font(17), font(MIN_TEXT_PX),
+        font(MIN_TEXT_PX), font(MIN_TEXT_PX, bold), font(22), font(10, bold), font(11),
+        font(LABEL_PX), font(STATE_LABEL_PX),
     )  # fmt: skip
 
 
@@ -216,7 +223,8 @@ class FigureLayout:
 
     def header_heights(self, plan: FigurePlan) -> tuple[float, float, float]:
         width = self.content.width()
-        legend = legend_height(width / ZOOM, fonts().legend, self.theme) * ZOOM
+        present = legend_entries(plan)
+        legend = legend_height(width / ZOOM, fonts().legend, self.theme, present) * ZOOM
         return (
             _text_height(plan.title, fonts().title, width),
             _text_height(plan.caption, fonts().caption, width),
@@ -242,7 +250,7 @@ class FigureLayout:
         per_column = math.ceil(len(notes) / count) if notes else 0
         split = [n.text.split(" ", 1) for n in notes]
         return [
-            [(label, text, _text_height(text, fonts().note, width) + NOTE_SPACING)
+            [(label, text, _text_height(text, fonts().note, width, NOTE_LINES) + NOTE_SPACING)
              for label, text in split[i : i + per_column]]
             for i in range(0, len(split), per_column or 1)
         ]  # fmt: skip
@@ -280,6 +288,23 @@ def paint_figure(painter: QPainter, rect: QRectF, source: FigureSource) -> Figur
     return geo.plan
 
 
+def legend_entries(plan: FigurePlan) -> set[object]:
+    """The legend entries the figure's marks use (see ``legend.paint_legend``): the
+    categories and modalities shown, bars for dates longer than a day, the faded shade
+    of approximate dates, the ring of events of three or more actors, the score band."""
+    shown = plan.shown
+    present: set[object] = {e.category for e in shown} | {e.modality for e in shown}
+    if any(not e.when.is_point for e in shown):
+        present.add("bar")
+    if any(e.when.approximate for e in shown):
+        present.add("approx")
+    if any(len(e.actors) > 2 for e in shown):  # the marks' rule for a ring
+        present.add("multi")
+    if shown:
+        present.add("score")
+    return present
+
+
 def _paint_header(painter: QPainter, geo: FigureLayout) -> None:
     theme, content, plan = geo.theme, geo.content, geo.plan
     title_h, caption_h, legend_h = geo.header_heights(plan)
@@ -296,9 +321,8 @@ def _paint_header(painter: QPainter, geo: FigureLayout) -> None:
     painter.save()
     painter.translate(content.left(), top + caption_h + GAP * 0.75)
     painter.scale(ZOOM, ZOOM)
-    paint_legend(
-        painter, QRectF(0, 0, content.width() / ZOOM, legend_h / ZOOM), theme, fonts().legend
-    )
+    rect = QRectF(0, 0, content.width() / ZOOM, legend_h / ZOOM)
+    paint_legend(painter, rect, theme, fonts().legend, legend_entries(plan))
     painter.restore()
 
 
@@ -440,10 +464,17 @@ def _paint_panel(painter: QPainter, geo: FigureLayout) -> None:
     view.resize(size)
     view.show()  # the view fits its nodes to the viewport only once it has one
     view.set_theme(geo.theme)
-    view.set_actors(list(source.actors.values()))
+    ties = pair_index(geo.plan.events).window(lo, hi)
     counts = {c: w.count for c, w in actor_index(geo.plan.events).window(lo, hi).items()}
+    options = source.options
+    if options.pairs and not options.with_context:
+        # Only what is shown: the chosen pairs, not their events' other ties.
+        ties = {p: w for p, w in ties.items() if p in options.pairs}
+    codes = {c for p in ties for c in (p.a, p.b)}
+    view.set_actors([a for code, a in source.actors.items() if code in codes])
+    counts = {c: n for c, n in counts.items() if c in codes}
     label = geo.plan.caption.split(" · ")[0]
-    view.set_weights(pair_index(geo.plan.events).window(lo, hi), label, counts)
+    view.set_weights(ties, label, counts)
     # The view's overlays reset the painter's transform, which would throw them out of
     # place under render(); recorded 1:1 into a QPicture and replayed, they stay put.
     picture = QPicture()

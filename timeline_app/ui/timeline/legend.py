@@ -8,6 +8,8 @@ menu shows every encoding), so a laptop screen keeps its height for lanes.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -60,8 +62,10 @@ Entry = tuple[str, str, object]
 Placed = list[tuple[QPointF, Entry]]
 
 
-def legend_height(width: float, font: QFont, theme: Theme = LIGHT) -> float:
-    return _layout(width, font, theme)[1]
+def legend_height(
+    width: float, font: QFont, theme: Theme = LIGHT, present: Collection[object] | None = None
+) -> float:
+    return _layout(width, font, theme, present=present)[1]
 
 
 def _item_width(entry: Entry, metrics: QFontMetricsF, gap: float) -> float:
@@ -75,15 +79,19 @@ def _layout(
     theme: Theme,
     kinds: tuple[str, ...] | None = None,
     one_line: bool = False,
+    present: Collection[object] | None = None,
 ) -> tuple[Placed, float]:
     """Entries placed left to right, wrapping at ``width``; ``one_line`` stops at the
-    first entry that does not fit instead."""
+    first entry that does not fit instead. ``present`` keeps only the entries whose
+    category or modality it holds, or whose kind ("bar", "approx", "multi", "score")."""
     metrics = QFontMetricsF(font)
     gap = STRIP_GAP if one_line else 16.0
     x, y, line = 6.0, 4.0, metrics.height() + 6
     placed: Placed = []
     for entry in _entries(theme):
         if kinds is not None and entry[0] not in kinds:
+            continue
+        if present is not None and (entry[2] if entry[2] is not None else entry[0]) not in present:
             continue
         item_width = _item_width(entry, metrics, gap)
         if x + item_width > width and x > 6:
@@ -95,9 +103,16 @@ def _layout(
     return placed, y + line + 2
 
 
-def paint_legend(painter: QPainter, rect: QRectF, theme: Theme, font: QFont) -> float:
-    """Draw the legend inside ``rect`` (wrapping as needed); returns the height used."""
-    placed, height = _layout(rect.width(), font, theme)
+def paint_legend(
+    painter: QPainter,
+    rect: QRectF,
+    theme: Theme,
+    font: QFont,
+    present: Collection[object] | None = None,
+) -> float:
+    """Draw the legend inside ``rect`` (wrapping as needed); returns the height used.
+    ``present``: only those entries (see ``_layout``), as a figure lists only what it shows."""
+    placed, height = _layout(rect.width(), font, theme, present=present)
     _paint_entries(painter, rect, placed, theme, font)
     return height
 
