@@ -206,6 +206,9 @@ def test_footer_numbers_notes_in_order_and_caps_them() -> None:
         "[1] 1 Jan 2017 · e00 — The Times of India, Jan 2017: 'Talks are in progress' (+1 more)"
     )
     assert footer.more == 3 and footer.more_text.startswith("… and 3 more events")
+    # Where the other events' sources are: the PDF's appendix, or a PDF to export.
+    assert footer.more_text_for(True).endswith("their sources are on the appendix pages")
+    assert footer.more_text_for(False).endswith("their sources are in a PDF export of this figure")
     # Equal scores: the event with two sources first, then the earliest.
     assert footer.number_of("e00") == 1 and footer.number_of("e11") == 12
     assert footer.number_of("e12") is None and footer.number_of("e14") is None

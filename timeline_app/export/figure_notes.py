@@ -79,8 +79,14 @@ class SourceFooter:
     def more_text(self) -> str:
         if not self.more:
             return ""
-        events = f"{self.more} more event{'s' if self.more != 1 else ''}"
-        return f"… and {events} (a PDF lists the sources of every event)"
+        return f"… and {self.more} more event{'s' if self.more != 1 else ''}"
+
+    def more_text_for(self, pdf: bool) -> str:
+        """The line under the notes, saying where the other events' sources are."""
+        if not self.more:
+            return ""
+        where = "on the appendix pages" if pdf else "in a PDF export of this figure"
+        return f"{self.more_text}: their sources are {where}"
 
     def number_of(self, event_id: str) -> int | None:
         return next((n.number for n in self.notes if n.event_id == event_id), None)

@@ -73,7 +73,10 @@ def test_widget_values_become_the_options(make_dialog: Callable[[], ExportDialog
     dialog.pairs.setText("IND-VNM, IND-RUS")
     dialog.date_from.setText("2021")
     dialog.date_to.setText("2021-12")
+    assert not dialog.with_context.isEnabled()  # context ties belong to the panel
     dialog.with_graph.setChecked(True)
+    assert dialog.with_context.isEnabled()
+    dialog.with_context.setChecked(True)
     dialog.with_sources.setChecked(True)
     options = dialog.result_of_form().options
     assert options is not None
@@ -82,7 +85,7 @@ def test_widget_values_become_the_options(make_dialog: Callable[[], ExportDialog
     assert options.title == "Ties in brief"
     assert options.pairs == (Pair("IND", "VNM"), Pair("IND", "RUS"))
     assert (options.start, options.end) == (date(2021, 1, 1), date(2021, 12, 31))
-    assert options.with_graph and options.with_sources
+    assert options.with_graph and options.with_sources and options.with_context
     dialog.refresh()
     assert not dialog.scale.isEnabled()  # the scale is for PNG pixels only
 

@@ -130,6 +130,8 @@ class ExportDialog(QDialog):
         self.pairs.setPlaceholderText("all lanes with events, or e.g. IND-VNM, IND-RUS")
         self.date_from, self.date_to = QLineEdit(), QLineEdit()
         self.with_graph = QCheckBox("Relationship panel beside the timeline")
+        self.with_context = QCheckBox("… with the other ties of the window, as context")
+        self.with_context.setToolTip("With pairs chosen, the panel shows only them unless ticked")
         self.with_sources = QCheckBox("Numbered source notes under the timeline")
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW)
@@ -154,8 +156,10 @@ class ExportDialog(QDialog):
             combo.currentIndexChanged.connect(self._changed)
         for edit in (self.size_edit, self.title, self.pairs, self.date_from, self.date_to):
             edit.textChanged.connect(self._changed)
-        for box in (self.with_graph, self.with_sources):
+        for box in (self.with_graph, self.with_context, self.with_sources):
             box.toggled.connect(self._changed)
+        self.with_graph.toggled.connect(self.with_context.setEnabled)
+        self.with_context.setEnabled(self.with_graph.isChecked())
         self.refresh()
 
     def _layout_widgets(self) -> None:
@@ -173,6 +177,7 @@ class ExportDialog(QDialog):
         dates.addWidget(self.date_to)
         form.addRow("From", dates)
         form.addRow(self.with_graph)
+        form.addRow(self.with_context)
         form.addRow(self.with_sources)
         form.addRow(self.errors)
         row = QHBoxLayout()
@@ -195,6 +200,7 @@ class ExportDialog(QDialog):
             date_from=self.date_from.text(),
             date_to=self.date_to.text(),
             with_graph=self.with_graph.isChecked(),
+            with_context=self.with_context.isChecked(),
             with_sources=self.with_sources.isChecked(),
         )
 
@@ -215,6 +221,7 @@ class ExportDialog(QDialog):
         ):
             edit.setText(text)
         self.with_graph.setChecked(form.with_graph)
+        self.with_context.setChecked(form.with_context)
         self.with_sources.setChecked(form.with_sources)
 
     def result_of_form(self) -> FormResult:

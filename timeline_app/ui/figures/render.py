@@ -36,6 +36,7 @@ from timeline_app.export.image_options import (
     NOTE_LIMIT,
     ExportOptions,
     FigurePlan,
+    ImageFormat,
     plan_figure,
 )
 from timeline_app.layout import actor_index, date_ticks, order_lanes, pair_index
@@ -525,5 +526,5 @@ def _paint_footer(painter: QPainter, geo: FigureLayout) -> None:
         painter.drawText(
             QRectF(content.left(), top + tallest, content.width(), line),
             wrap,
-            plan.footer.more_text,
+            plan.footer.more_text_for(geo.source.options.format is ImageFormat.PDF),
         )
