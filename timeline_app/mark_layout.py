@@ -94,17 +94,9 @@ class PlacedMark:
     def event_index(self) -> int:
         return self.members[0]
 
-    @property
-    def centre(self) -> float:
-        return (self.start + self.end) / 2 if not self.is_point else self.start + 0.5
-
     def span_px(self, days_per_pixel: float) -> tuple[float, float]:
         """Left and right of the symbol or bar, in absolute pixels (day / days_per_pixel)."""
-        if self.is_point:
-            c = self.centre / days_per_pixel
-            return c - self.width_px / 2, c + self.width_px / 2
-        x0, x1 = self.start / days_per_pixel, self.end / days_per_pixel
-        return x0, max(x1, x0 + 4.0)
+        return _span_px(self.is_point, self.start, self.end, self.width_px, days_per_pixel)
 
     def label_span_px(self, days_per_pixel: float, gap: float) -> tuple[float, float] | None:
         """Where the title goes when it is beside the mark (None: no title, or inside)."""
@@ -114,6 +106,18 @@ class PlacedMark:
         if self.label_left:
             return x0 - gap - self.label_width, x0 - gap
         return x1 + gap, x1 + gap + self.label_width
+
+
+def _span_px(
+    is_point: bool, start: float, end: float, width_px: float, dpp: float
+) -> tuple[float, float]:
+    """A mark's left and right in absolute pixels: a symbol ``width_px`` wide centred on
+    its day (``start + 0.5``), or a bar over its days, at least 4 px."""
+    if is_point:
+        centre = (start + 0.5) / dpp
+        return centre - width_px / 2, centre + width_px / 2
+    x0 = start / dpp
+    return x0, max(end / dpp, x0 + 4.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +173,6 @@ class MarksLayout:
 
     def score_band_y(self, lane: int) -> float:
         return self.boxes[lane].bottom - self.style.pad_bottom + 3.0
-
-    def marks_on_lane(self, lane: int) -> list[PlacedMark]:
-        return [m for m in self.marks if m.lane == lane]
 
     def mark_height(self, mark: PlacedMark) -> float:
         s = self.style
@@ -503,18 +504,14 @@ def _place_rows(
     rows: list[_Row] = []
     placed: list[PlacedMark] = []
     for c in sorted(candidates, key=lambda c: c.rank):
-        if c.is_point:
-            mid = (c.start + 0.5) / dpp if c.kind is MarkKind.EVENT else (c.start + c.end) / 2 / dpp
-            x0, x1 = mid - c.width_px / 2, mid + c.width_px / 2
-        else:
-            x0, x1 = c.start / dpp, max(c.end / dpp, c.start / dpp + 4.0)
+        start = c.start
+        if c.is_point and c.kind is MarkKind.CLUSTER:
+            start = (c.start + c.end) / 2 - 0.5  # drawn at the middle of its members
+        x0, x1 = _span_px(c.is_point, start, c.end, c.width_px, dpp)
         row, label, inside, right = _choose_row(rows, c, x0, x1, measure, style)
         while row >= len(rows):
             rows.append(_Row())
         rows[row].take(x0, right)
-        start = c.start
-        if c.is_point and c.kind is MarkKind.CLUSTER:
-            start = (c.start + c.end) / 2 - 0.5  # drawn at the middle of its members
         placed.append(
             PlacedMark(c.kind, lane, tuple(c.members), start, c.end, c.is_point, row, 0.0,
                        c.width_px if c.is_point else 0.0, label,

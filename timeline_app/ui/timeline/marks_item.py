@@ -128,6 +128,9 @@ class _Painter:
         self._sx, self._dx = to_device.m11(), to_device.dx()
         self._sy, self._dy = to_device.m22(), to_device.dy()
         self.selected_rects: list[QRectF] = []
+        # Once a frame, not once a title.
+        self.metrics = QFontMetricsF(scene.font)
+        self.small_metrics = QFontMetricsF(scene.small_font)
 
     def x(self, day: float) -> float:
         return day * self._sx + self._dx
@@ -249,7 +252,7 @@ class _Painter:
             return
         state = mark.kind is MarkKind.STATE
         font = self.scene.small_font if state else self.scene.font
-        metrics = QFontMetricsF(font)
+        metrics = self.small_metrics if state else self.metrics
         self.p.setFont(font)
         if mark.label_inside:
             pad = self.style.inside_pad
