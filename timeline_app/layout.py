@@ -9,6 +9,7 @@ days to pixels.
 from __future__ import annotations
 
 import calendar
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -232,8 +233,10 @@ def score_ramp_rgb(scores: npt.ArrayLike) -> npt.NDArray[np.uint8]:
     return _SCORE_LUT[steps]
 
 
+@functools.lru_cache(maxsize=4096)
 def score_rgb(score: float) -> tuple[int, int, int]:
-    """The score ramp for one score (exact, no lookup table)."""
+    """The score ramp for one score (exact, no lookup table; kept per score, as every
+    frame paints each event's score band)."""
     r, g, b = (int(v) for v in _score_ramp_exact([score])[0])
     return r, g, b
 

@@ -326,14 +326,17 @@ def layout_timeline(
     with ``cluster_same_day`` (a figure); on screen they stack, and zooming shows them.
     """
     names = list(titles) if titles is not None else [e.title for e in events]
+    # Read once: a date's day numbers are computed, and every widening reads them again.
+    days = [(float(e.when.start_day), float(e.when.end_day)) for e in events]
+    ranks = [rank_key(e, selected) for e in events]
     dpp = max(days_per_pixel, 1e-9)
     small = measure_small or measure
     lane_index = {pair: i for i, pair in enumerate(lanes)}
     per_lane: dict[int, list[int]] = defaultdict(list)
     first, last = float("inf"), float("-inf")
     for i, event in enumerate(events):
-        first = min(first, float(event.when.start_day))
-        last = max(last, float(event.when.end_day))
+        first = min(first, days[i][0])
+        last = max(last, days[i][1])
         for pair in event.pairs:
             lane = lane_index.get(pair)
             if lane is not None:
@@ -345,7 +348,7 @@ def layout_timeline(
         states: list[int] = []
         dated: list[int] = []
         for i in per_lane.get(lane, []):
-            span = events[i].when.end_day - events[i].when.start_day
+            span = days[i][1] - days[i][0]
             (states if span >= STATE_MIN_DAYS else dated).append(i)
         state_marks, state_rows = _place_states(
             events, names, states, lane, dpp, small, selected, style
@@ -353,8 +356,8 @@ def layout_timeline(
         best: tuple[list[PlacedMark], int] | None = None
         for widening in _CLUSTER_WIDENING:
             candidates = _clusters(
-                events, names, dated, dpp, measure, selected, style, widening, cluster_same_day,
-                cluster_title,
+                events, names, days, ranks, dated, dpp, measure, selected, style, widening,
+                cluster_same_day, cluster_title,
             )  # fmt: skip
             found = _place_rows(candidates, lane, dpp, measure, style)
             if best is None or found[1] < best[1]:
@@ -431,6 +434,8 @@ def _place_states(
 def _clusters(
     events: Sequence[Event],
     names: Sequence[str],
+    days: Sequence[tuple[float, float]],
+    ranks: Sequence[tuple[bool, float, int, float, str]],
     indices: list[int],
     dpp: float,
     measure: Measure,
@@ -450,17 +455,15 @@ def _clusters(
     def single(i: int) -> _Candidate:
         e = events[i]
         return _Candidate(
-            [i], float(e.when.start_day), float(e.when.end_day), e.when.is_point, point_w,
-            names[i], rank_key(e, selected), len(e.actors) > 2, MarkKind.EVENT,
+            [i], days[i][0], days[i][1], e.when.is_point, point_w,
+            names[i], ranks[i], len(e.actors) > 2, MarkKind.EVENT,
         )  # fmt: skip
 
     def centre_px(i: int) -> float:
-        when = events[i].when
-        return (when.start_day + when.end_day) / 2 / dpp
+        return (days[i][0] + days[i][1]) / 2 / dpp
 
     def point_like(i: int) -> bool:
-        when = events[i].when
-        return when.is_point or (when.end_day - when.start_day) / dpp < window
+        return events[i].when.is_point or (days[i][1] - days[i][0]) / dpp < window
 
     # The selected event never hides in a cluster: it stays a mark of its own.
     chosen = [i for i in indices if events[i].id == selected]
@@ -475,23 +478,23 @@ def _clusters(
         while k + len(pile) < len(points) and centre_px(points[k + len(pile)]) - anchor <= window:
             pile.append(points[k + len(pile)])
         k += len(pile)
-        separable = cluster_same_day or len({events[i].when.start_day for i in pile}) > 1
+        separable = cluster_same_day or len({days[i][0] for i in pile}) > 1
         if len(pile) <= limit or not separable:
             singles = [single(i) for i in pile]
             for c in singles:
-                c.same_day = sum(events[i].when.start_day == c.start for i in pile) > 1
+                c.same_day = sum(days[i][0] == c.start for i in pile) > 1
             out.extend(singles)
             continue
         members = [events[i] for i in pile]
-        start = float(min(e.when.start_day for e in members))
-        end = float(max(e.when.end_day for e in members))
+        start = min(days[i][0] for i in pile)
+        end = max(days[i][1] for i in pile)
         count_w = measure(str(len(pile))) + 12.0
         out.append(
             _Candidate(
-                sorted(pile, key=lambda i: (events[i].when.start_day, events[i].id)),
+                sorted(pile, key=lambda i: (days[i][0], events[i].id)),
                 start, end, True, max(style.cluster_min_width, count_w),
                 cluster_title(pile) if cluster_title else cluster_label(members),
-                min(rank_key(e, selected) for e in members),
+                min(ranks[i] for i in pile),
                 False, MarkKind.CLUSTER,
             )
         )  # fmt: skip
