@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app import cli as cli_module
-from timeline_app.cli import ProgressLine
+from timeline_app.cli import gdelt as cli_module
+from timeline_app.cli.gdelt import ProgressLine
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "gdelt"
 TAB = FIXTURES / "20211206000000.export.CSV"

@@ -1,0 +1,92 @@
+"""``load``, ``check`` and ``export-events``: the curated files in, the events out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from timeline_app.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Subparsers,
+    UserError,
+    add_db,
+    open_existing,
+)
+from timeline_app.export.events_io import to_csv, to_json
+from timeline_app.ingest.corpus import read_corpus
+from timeline_app.ingest.problems import ValidationFailed
+from timeline_app.services import Store, corpus_paths
+
+
+def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
+    load = sub.add_parser("load", help="build or refresh the database from the curated files")
+    add_db(load)
+    load.add_argument("--events", type=Path, metavar="FILE", help="curated events (YAML or JSON)")
+    load.add_argument("--sources", type=Path, metavar="DIR", help="folder of articles + manifest")
+    load.set_defaults(handler=cmd_load)
+
+    check = sub.add_parser("check", help="validate the curated files and the database")
+    add_db(check)
+    check.add_argument("--events", type=Path, metavar="FILE")
+    check.add_argument("--sources", type=Path, metavar="DIR")
+    check.set_defaults(handler=cmd_check)
+
+    export = sub.add_parser("export-events", help="write the events as JSON or CSV")
+    add_db(export)
+    export.add_argument("--format", choices=("json", "csv"), required=True)
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    export.set_defaults(handler=cmd_export_events)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    store = Store.open(args.db)
+    try:
+        report = store.load(corpus_paths(args.events, args.sources))
+    finally:
+        store.close()
+    print(f"Loaded into {store.path}: {report.summary()}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    failures: list[str] = []
+    try:
+        corpus = read_corpus(corpus_paths(args.events, args.sources))
+        print(
+            f"curated files: ok ({len(corpus.events)} events, "
+            f"{sum(len(e.citations) for e in corpus.events)} citations, "
+            f"{len(corpus.documents)} documents)"
+        )
+    except ValidationFailed as exc:
+        failures += [str(p) for p in exc.problems]
+    store = open_existing(args.db)
+    try:
+        problems = store.integrity_problems()
+        if not problems:
+            print(f"database: ok ({store.counts().describe()}) at {store.path}")
+        failures += problems
+    finally:
+        store.close()
+    for line in failures:
+        print(line, file=sys.stderr)
+    return EXIT_INVALID if failures else EXIT_OK
+
+
+def cmd_export_events(args: argparse.Namespace) -> int:
+    store = open_existing(args.db)
+    try:
+        events = store.events()
+    finally:
+        store.close()
+    text = to_json(events) if args.format == "json" else to_csv(events)
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.output}: cannot write ({exc.strerror})") from None
+        print(f"Wrote {len(events)} events to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
