@@ -44,6 +44,8 @@ class Role(enum.StrEnum):
     INITIATOR = "initiator"
     RECIPIENT = "recipient"
     PARTICIPANT = "participant"
+    # An actor the event is about but who takes no part in it: it draws no lane.
+    SUBJECT = "subject"
 
 
 class ActorKind(enum.StrEnum):
