@@ -51,3 +51,8 @@ def user_dir() -> Path:
 
 def default_db_path() -> Path:
     return user_dir() / DEFAULT_DB_NAME
+
+
+def backups_dir() -> Path:
+    """Where automatic and requested backups of the database go (``store/backup.py``)."""
+    return user_dir() / "backups"

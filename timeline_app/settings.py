@@ -2,7 +2,7 @@
 
 Window geometry and dock layout are Qt's business (QSettings, in the UI); what
 lives here is what the app itself decides with: theme, last database, last
-visible time window.
+visible time window, how many backups to keep.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline_app.paths import default_db_path, user_dir
+from timeline_app.safe_write import write_text
 
 SETTINGS_FILE = "settings.json"
 
@@ -23,6 +24,7 @@ class Settings:
     last_db: str = ""
     view_start: float | None = None  # visible window, in day numbers
     view_end: float | None = None
+    keep_backups: int = 10  # how many backups ``store/backup.py`` keeps (the newest)
 
     @classmethod
     def path(cls) -> Path:
@@ -48,6 +50,8 @@ class Settings:
                 value is None or (isinstance(value, int | float) and not isinstance(value, bool))
             ):
                 setattr(settings, key, None if value is None else float(value))
+            elif key == "keep_backups" and type(value) is int and value >= 1:
+                settings.keep_backups = value
         if settings.theme not in ("light", "dark"):
             settings.theme = "light"
         return settings
@@ -60,6 +64,6 @@ class Settings:
         path = self.path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+            write_text(path, json.dumps(asdict(self), indent=2))
         except OSError:
             pass  # preferences are best effort; the data itself is never at stake

@@ -17,6 +17,7 @@ from timeline_app.cli.common import (
 from timeline_app.export.events_io import to_csv, to_json
 from timeline_app.ingest.corpus import read_corpus
 from timeline_app.ingest.problems import ValidationFailed
+from timeline_app.safe_write import OutputError, refuse_unsafe_target, write_text
 from timeline_app.services import Store, corpus_paths
 
 
@@ -50,6 +51,13 @@ def cmd_load(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _refuse_output(output: Path, database: Path) -> None:
+    try:
+        refuse_unsafe_target(output, [database])
+    except OutputError as exc:
+        raise UserError(str(exc)) from None
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     failures: list[str] = []
     try:
@@ -77,16 +85,25 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export_events(args: argparse.Namespace) -> int:
     store = open_existing(args.db)
     try:
+        if args.output:  # refused before any work: an output over the database is lost data
+            _refuse_output(args.output, store.path)
         events = store.events()
     finally:
         store.close()
     text = to_json(events) if args.format == "json" else to_csv(events)
     if args.output:
         try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UserError(f"{args.output}: cannot write ({exc.strerror})") from None
+            write_text(args.output, text, protected=[store.path])
+        except OutputError as exc:
+            raise UserError(str(exc)) from None
         print(f"Wrote {len(events)} events to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _refuse_output(output: Path, database: Path) -> None:
+    try:
+        refuse_unsafe_target(output, [database])
+    except OutputError as exc:
+        raise UserError(str(exc)) from None

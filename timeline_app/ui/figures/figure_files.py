@@ -2,6 +2,10 @@
 
 All three hand the same ``paint_figure`` (``ui/figures/render.py``) a different paint device;
 only the page set-up, the file's title and the SVG's font names differ.
+
+Each is drawn into memory and then written by ``safe_write`` (a temporary file, flushed,
+checked and renamed): Qt's own file writers report neither a full disk nor a device
+that swallows everything, and would leave a truncated figure behind.
 """
 
 from __future__ import annotations
@@ -10,12 +14,13 @@ import html
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from timeline_app import APP_NAME
 from timeline_app.export.image_options import FigurePlan, ImageFormat, PageSpec
+from timeline_app.safe_write import OutputError, refuse_unsafe_target, write_bytes
 from timeline_app.ui.figures.appendix import paint_appendix
 from timeline_app.ui.figures.render import (
     REFERENCE,
@@ -74,21 +79,36 @@ def description(info: dict[str, str]) -> str:
     return f"{info['Window']}. Sources: {info['Sources']}. Made with {info['Software']}."
 
 
-def write_png(path: Path, source: FigureSource) -> FigurePlan:
+def _buffer() -> QBuffer:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return buffer
+
+
+def png_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
     image, plan = render_image(source)
     # Text chunks (tEXt): the title, the window and the sources travel with the pixels.
     for key, value in provenance(source, plan).items():
         image.setText(key, value)
+    buffer = _buffer()
     # The stubs want bytes for the format; PySide6 itself accepts only str here.
-    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
-        raise OSError(f"{path}: cannot write the PNG file")
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise OutputError("cannot encode the PNG image")
+    return buffer.data().data(), plan
+
+
+def write_png(path: Path, source: FigureSource) -> FigurePlan:
+    refuse_unsafe_target(path)
+    data, plan = png_bytes(source)
+    write_bytes(path, data)
     return plan
 
 
-def write_svg(path: Path, source: FigureSource) -> FigurePlan:
+def svg_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
     page = source.options.page
+    buffer = _buffer()
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(QSize(page.width, page.height))
     generator.setViewBox(QRectF(0, 0, page.width, page.height))
     generator.setResolution(96)  # the same dpi as the images, so point-sized fonts agree
@@ -97,18 +117,24 @@ def write_svg(path: Path, source: FigureSource) -> FigurePlan:
     generator.setDescription(description(info))
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError(f"{path}: cannot write the SVG file")
+        raise OutputError("cannot draw the SVG figure")
     plan = paint_figure(painter, QRectF(0, 0, page.width, page.height), source)
     painter.end()
     # The panel's fonts carry Qt's generic family name ("Sans Serif"), which browsers
     # do not know; every family gets the CSS fallback, so no viewer picks a serif face.
-    text = path.read_text(encoding="utf-8")
+    text = buffer.data().data().decode("utf-8")
     text = re.sub(
         r'font-family="([^"]*)"',
         lambda m: f'font-family="{_svg_family(m[1])}, sans-serif"',
         text,
     )
-    path.write_text(text, encoding="utf-8")
+    return text.encode("utf-8"), plan
+
+
+def write_svg(path: Path, source: FigureSource) -> FigurePlan:
+    refuse_unsafe_target(path)  # before drawing: /dev/full would swallow it all
+    data, plan = svg_bytes(source)
+    write_bytes(path, data)
     return plan
 
 
@@ -137,7 +163,7 @@ def _svg_family(name: str) -> str:
     return family() if name in ("Sans Serif", "") else name
 
 
-def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
+def pdf_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
     page = source.options.page
     w_pt, h_pt = page.page_pt
     # QPageSize is portrait; the layout's orientation turns it (A4 stays a named A4).
@@ -145,7 +171,8 @@ def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
     orientation = (
         QPageLayout.Orientation.Landscape if w_pt > h_pt else QPageLayout.Orientation.Portrait
     )
-    writer = QPdfWriter(str(path))
+    buffer = _buffer()
+    writer = QPdfWriter(buffer)
     writer.setResolution(96)  # device units are CSS pixels, as for the images and the SVG
     writer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
     info = provenance(source, figure_plan(source))
@@ -154,7 +181,7 @@ def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
     _set_pdf_subject(writer, info["Title"], description(info))
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"{path}: cannot write the PDF file")
+        raise OutputError("cannot draw the PDF figure")
     page_rect = QRectF(0, 0, writer.width(), writer.height())
     plan = paint_figure(painter, page_rect, source)
     # With source notes, every event's sources follow on appendix pages: the slide's
@@ -162,6 +189,13 @@ def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
     if plan.footer is not None and plan.shown and writer.newPage():
         paint_appendix(painter, page_rect, source, plan, writer.newPage)
     painter.end()
+    return buffer.data().data(), plan
+
+
+def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
+    refuse_unsafe_target(path)
+    data, plan = pdf_bytes(source)
+    write_bytes(path, data)
     return plan
 
 
