@@ -79,6 +79,14 @@ def description(info: dict[str, str]) -> str:
     return f"{info['Window']}. Sources: {info['Sources']}. Made with {info['Software']}."
 
 
+def _refuse(path: Path, kind: str) -> None:
+    """Refuse a database, a device or a missing folder before anything is drawn."""
+    try:
+        refuse_unsafe_target(path)
+    except OutputError as exc:
+        raise OutputError(f"cannot write the {kind} file: {exc}") from None
+
+
 def _buffer() -> QBuffer:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -98,7 +106,7 @@ def png_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
 
 
 def write_png(path: Path, source: FigureSource) -> FigurePlan:
-    refuse_unsafe_target(path)
+    _refuse(path, "PNG")
     data, plan = png_bytes(source)
     write_bytes(path, data)
     return plan
@@ -132,7 +140,7 @@ def svg_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
 
 
 def write_svg(path: Path, source: FigureSource) -> FigurePlan:
-    refuse_unsafe_target(path)  # before drawing: /dev/full would swallow it all
+    _refuse(path, "SVG")  # before drawing: /dev/full would swallow it all
     data, plan = svg_bytes(source)
     write_bytes(path, data)
     return plan
@@ -193,7 +201,7 @@ def pdf_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
 
 
 def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
-    refuse_unsafe_target(path)
+    _refuse(path, "PDF")
     data, plan = pdf_bytes(source)
     write_bytes(path, data)
     return plan
