@@ -22,7 +22,7 @@ from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
 from timeline_app.saved_views import SavedView
 from timeline_app.store import bulk_cache, bulk_read, repo, views
 from timeline_app.store.bulk_read import CATEGORIES, BulkColumns, BulkEvent
-from timeline_app.store.db import Database, open_database
+from timeline_app.store.db import Database, DataVersionWatch, open_database, translated
 from timeline_app.store.repo import Counts, ParagraphHit
 
 if TYPE_CHECKING:  # imported where used: the YAML reader and the ORM are not needed to view
@@ -73,12 +73,26 @@ class Store:
         self.db = db
 
     @classmethod
-    def open(cls, path: Path | None = None, *, create: bool = True) -> Store:
-        return cls(open_database(path or paths.default_db_path(), create=create))
+    def open(
+        cls, path: Path | None = None, *, create: bool = True, read_only: bool = False
+    ) -> Store:
+        """Open the database (see ``store.db.open_database``): a file the user cannot
+        write opens read-only; ``read_only`` asks for that (``check`` never writes)."""
+        return cls(
+            open_database(path or paths.default_db_path(), create=create, read_only=read_only)
+        )
 
     @property
     def path(self) -> Path:
         return self.db.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.db.read_only
+
+    def watch(self) -> DataVersionWatch:
+        """Notices changes committed to the file by any other connection or process."""
+        return DataVersionWatch(self.path)
 
     def close(self) -> None:
         self.db.dispose()
@@ -102,7 +116,17 @@ class Store:
             on_validated(validated)
         from timeline_app.store.loader import write_corpus  # the ORM: after the callback
 
-        return write_corpus(self.db, validated)
+        if not self.is_empty():  # a load replaces events and articles: keep them first
+            self.backup_before("before-load")
+        with translated(self.path):
+            return write_corpus(self.db, validated)
+
+    def backup_before(self, reason: str) -> Path | None:
+        """A backup of the database before an operation that replaces or deletes data
+        (``store.backup.backup_before``); the path written, or None for an empty file."""
+        from timeline_app.store.backup import backup_before
+
+        return backup_before(self.path, reason)
 
     def is_empty(self) -> bool:
         counts = self.counts()

@@ -51,13 +51,6 @@ def cmd_load(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _refuse_output(output: Path, database: Path) -> None:
-    try:
-        refuse_unsafe_target(output, [database])
-    except OutputError as exc:
-        raise UserError(str(exc)) from None
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     failures: list[str] = []
     try:

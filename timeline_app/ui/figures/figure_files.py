@@ -102,7 +102,7 @@ def png_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
     # The stubs want bytes for the format; PySide6 itself accepts only str here.
     if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise OutputError("cannot encode the PNG image")
-    return buffer.data().data(), plan
+    return bytes(buffer.data().data()), plan
 
 
 def write_png(path: Path, source: FigureSource) -> FigurePlan:
@@ -130,7 +130,7 @@ def svg_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
     painter.end()
     # The panel's fonts carry Qt's generic family name ("Sans Serif"), which browsers
     # do not know; every family gets the CSS fallback, so no viewer picks a serif face.
-    text = buffer.data().data().decode("utf-8")
+    text = bytes(buffer.data().data()).decode("utf-8")
     text = re.sub(
         r'font-family="([^"]*)"',
         lambda m: f'font-family="{_svg_family(m[1])}, sans-serif"',
@@ -197,7 +197,7 @@ def pdf_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
     if plan.footer is not None and plan.shown and writer.newPage():
         paint_appendix(painter, page_rect, source, plan, writer.newPage)
     painter.end()
-    return buffer.data().data(), plan
+    return bytes(buffer.data().data()), plan
 
 
 def write_pdf(path: Path, source: FigureSource) -> FigurePlan:
