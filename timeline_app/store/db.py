@@ -103,8 +103,8 @@ def explain(exc: BaseException, path: Path) -> StoreError | None:
         )
     if seen("database is locked", "database table is locked", "database is busy"):
         return DatabaseBusyError(
-            f"{path}: the database is in use by another process (an import or another "
-            "window writing to it); try again when it finishes. Nothing was changed."
+            f"{path}: the database is in use by another process; try again when it "
+            "finishes (an import or another window is writing to it). Nothing was changed."
         )
     if seen("readonly database", "read-only", "readonly"):
         return ReadOnlyDatabaseError(
