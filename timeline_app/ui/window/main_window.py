@@ -44,6 +44,7 @@ from timeline_app.ui.timeline.timeline_view import TimelineView
 from timeline_app.ui.views.panel import ViewsPanel
 from timeline_app.ui.window import dialogs
 from timeline_app.ui.window.data_jobs import DataJobs
+from timeline_app.ui.window.db_watch import DatabaseWatch
 from timeline_app.ui.window.filter_bar import FilterBar
 from timeline_app.ui.window.keys import ActionsWinInTextBoxes, shortcut_entries, shortcuts_text
 from timeline_app.ui.window.menus import build_menus
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
         self.views_panel.view_chosen.connect(self.show_saved_view)
         self.changed.connect(self._on_changes)
         self.database.jobs.busy_changed.connect(self._on_busy)
+        # Another process's commits reload the data; the window's own are taken as seen.
+        self.db_watch = DatabaseWatch(self, self.jobs)
+        self.db_watch.changed_elsewhere.connect(self._on_changed_elsewhere)
         self.database.failed.connect(self._show_error)
         self.database.opened.connect(self._on_opened)
         self.database.open_failed.connect(self._open_failed)
@@ -263,9 +267,21 @@ class MainWindow(QMainWindow):
         if self._remember_database:
             self.settings.last_db = str(path)
             self.settings.save()
-        self.setWindowTitle(f"{APP_NAME} — {path.name}")
+        read_only = " (read-only)" if self.store is not None and self.store.read_only else ""
+        self.setWindowTitle(f"{APP_NAME} — {path.name}{read_only}")
         self.views_panel.set_store(self.store)
+        self.db_watch.watch(self.store)
         self.changed.emit(Changes(database=True))
+
+    def _on_changed_elsewhere(self) -> None:
+        self.status.note("The database was changed by another process; reloaded")
+        self.views_panel.set_store(self.store)
+        self.changed.emit(Changes(events=True, documents=True, actors=True))
+
+    def restore_backup(self) -> None:
+        from timeline_app.ui.window.restore_dialog import restore_backup
+
+        restore_backup(self)
 
     def _open_failed(self, exc: BaseException) -> None:
         if self.store is None:
@@ -352,7 +368,12 @@ class MainWindow(QMainWindow):
         if self.snapshot is None:
             return ""
         curated = describe_counts(self.snapshot.events, self.snapshot.total_events)
-        return curated + self.bulk.describe()
+        read_only = (
+            "Read-only (the file cannot be written) · "
+            if self.store and self.store.read_only
+            else ""
+        )
+        return read_only + curated + self.bulk.describe()
 
     # -- the view state ------------------------------------------------------------------
     def _on_view_changed(self, old: ViewState, new: ViewState, changed: frozenset[str]) -> None:
@@ -495,5 +516,6 @@ class MainWindow(QMainWindow):
         if self.snapshot is not None and self.snapshot.events:
             self.settings.view_start, self.settings.view_end = self.view.state.window
         self.settings.save()
+        self.db_watch.stop()
         self.database.close()
         super().closeEvent(event)

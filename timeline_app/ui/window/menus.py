@@ -49,6 +49,7 @@ def build_menus(w: MainWindow) -> None:
         "Validate and load the bundled seeds",
     )
     add_action(w, file_menu, "&Import GDELT events…", w.bulk.import_files, "Ctrl+I")
+    add_action(w, file_menu, "&Restore backup…", w.restore_backup, tip="Put a backup back")
     file_menu.addSeparator()
     add_action(w, file_menu, "Export &events (JSON or CSV)…", w.export_events, "Ctrl+Shift+E")
     add_action(w, file_menu, "Export &timeline…", w.export_timeline, "Ctrl+E")
