@@ -24,6 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from timeline_app.store.check_memo import known_sound, remember_sound
 from timeline_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -405,12 +406,13 @@ def open_database(
             f"{path}: the file is empty, not a database yet; run 'timeline-app load' to "
             "build it. It was not changed."
         )
-    if check and path.exists() and path.stat().st_size > 0:
+    if check and path.exists() and path.stat().st_size > 0 and not known_sound(path):
         problems = quick_check(path)
         if problems:
             raise DamagedDatabaseError(
                 f"{path}: the database file is damaged ({problems[0]}). {RESTORE_HINT}"
             )
+        remember_sound(path)
     writable = not read_only and (not path.exists() or _writable(path))
     if writable:
         try:
