@@ -70,6 +70,11 @@ class CorpusPaths:
     def boilerplate(self) -> Path:
         return self.resources / "boilerplate.txt"
 
+    @property
+    def actor_names(self) -> Path:
+        """Other names of the actors (demonyms, capitals), for ``timeline-app check``."""
+        return self.resources / "actor_names.yaml"
+
 
 E = TypeVar("E", Category, Modality, Role, ActorKind)
 
