@@ -221,7 +221,7 @@ def _furniture_only(event: Event, documents: Mapping[str, SourceDocument]) -> It
         kind = furniture_kind(paragraph, source.document)
         if kind is None:
             return
-        kinds.append(f"{citation.document[:3]} ¶{citation.paragraph}: {kind}")
+        kinds.append(f"{citation.document} ¶{citation.paragraph}: {kind}")
     if kinds:
         yield (
             LintKind.FURNITURE_ONLY,
