@@ -41,9 +41,14 @@ class Modality(enum.StrEnum):
 
 
 class Role(enum.StrEnum):
-    INITIATOR = "initiator"
-    RECIPIENT = "recipient"
-    PARTICIPANT = "participant"
+    """What an actor does in an event; the roles decide the event's lanes (``lanes_of``).
+
+    See docs/codebook.md for when to use which.
+    """
+
+    INITIATOR = "initiator"  # acts: visits, offers, signs, threatens, criticises
+    RECIPIENT = "recipient"  # is acted on: is visited, offered, threatened
+    PARTICIPANT = "participant"  # takes part as an equal: talks, a joint exercise
     # An actor the event is about but who takes no part in it: it draws no lane.
     SUBJECT = "subject"
 
@@ -129,7 +134,8 @@ class Event:
 
     @property
     def pairs(self) -> tuple[Pair, ...]:
-        return pairs_of(self.actor_codes)
+        """The event's lanes, from its actors' roles (see ``lanes_of``)."""
+        return lanes_of(self.actors)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -158,9 +164,35 @@ class Pair:
 
 
 def pairs_of(codes: tuple[str, ...] | list[str]) -> tuple[Pair, ...]:
-    """Every lane an event belongs to: each unordered pair of its distinct actors."""
+    """Each unordered pair of distinct codes (every pair among equal participants)."""
     distinct = sorted(set(codes))
     return tuple(Pair(a, b) for a, b in combinations(distinct, 2))
+
+
+def lanes_of(actors: tuple[Participant, ...] | list[Participant]) -> tuple[Pair, ...]:
+    """The lanes an event draws, by the codebook (docs/codebook.md):
+
+    * every initiator with every recipient (who acted on whom);
+    * every pair of participants (equals who acted together);
+    * every initiator with every participant (an initiator acts with them too);
+    * never a subject (talked about, not a party), never two initiators or two
+      recipients with each other, never a recipient with a participant: the text
+      ties them to the initiator, not to each other.
+
+    Sorted, each pair once.
+    """
+
+    def codes(role: Role) -> list[str]:
+        return [p.code for p in actors if p.role is role]
+
+    initiators, recipients = codes(Role.INITIATOR), codes(Role.RECIPIENT)
+    participants = codes(Role.PARTICIPANT)
+    lanes = set(pairs_of(participants))
+    for initiator in initiators:
+        for other in recipients + participants:
+            if other != initiator:
+                lanes.add(Pair.of(initiator, other))
+    return tuple(sorted(lanes))
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,10 @@ def event_record(event: Event) -> dict[str, Any]:
         "relative": when.relative,
         "date_note": event.date_note,
         "actors": [{"code": p.code, "role": p.role.value} for p in event.actors],
+        # Derived from the roles (domain.lanes_of), for readers of the file; a load
+        # recomputes it. Part of the fingerprint, so a change of the lane rule
+        # rewrites the stored lanes on the next load.
+        "lanes": [pair.key for pair in event.pairs],
         "category": event.category.value,
         "modality": event.modality.value,
         "score": event.score,

@@ -100,6 +100,8 @@ def test_csv_export(tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixt
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("id,title,summary,date_start")
     assert any("IND:initiator;RUS:recipient;CHN:participant" in line for line in lines)
+    assert lines[0].endswith(",lanes")
+    assert any(line.endswith(",CHN-IND;IND-RUS") for line in lines)  # never CHN-RUS
     assert any("b.txt#2;a.txt#3" in line for line in lines)
 
 

@@ -147,6 +147,20 @@ def test_single_actor_event_is_refused(loaded: tuple[Store, list[str]], corpus_d
     assert len(problems) == 1 and "at least two different actors" in problems[0]
 
 
+def test_event_whose_roles_draw_no_lane_is_refused(
+    loaded: tuple[Store, list[str]], corpus_dir: Path
+) -> None:
+    events = corpus_dir / "events.yaml"
+    _edit(
+        events,
+        "    - {code: IND, role: participant}\n    - {code: VNM, role: participant}\n  category: exercise",
+        "    - {code: IND, role: participant}\n    - {code: VNM, role: subject}\n  category: exercise",
+    )
+    problems = _problems_after(loaded, corpus_dir)
+    assert len(problems) == 1
+    assert "the roles draw no lane (IND participant, VNM subject)" in problems[0]
+
+
 def test_changed_article_is_refused_by_its_hash(
     loaded: tuple[Store, list[str]], corpus_dir: Path
 ) -> None:

@@ -15,8 +15,10 @@ from timeline_app.cli.common import (
     open_existing,
 )
 from timeline_app.export.events_io import to_csv, to_json
+from timeline_app.ingest.actor_names import read_actor_names
 from timeline_app.ingest.corpus import read_corpus
-from timeline_app.ingest.problems import ValidationFailed
+from timeline_app.ingest.lint import LintWarning, count_by_kind, lint_events
+from timeline_app.ingest.problems import Problem, ValidationFailed
 from timeline_app.safe_write import OutputError, refuse_unsafe_target, write_text
 from timeline_app.services import Store, corpus_paths
 
@@ -32,6 +34,11 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     add_db(check)
     check.add_argument("--events", type=Path, metavar="FILE")
     check.add_argument("--sources", type=Path, metavar="DIR")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when the curation draws warnings (docs/codebook.md), not only on errors",
+    )
     check.set_defaults(handler=cmd_check)
 
     export = sub.add_parser("export-events", help="write the events as JSON or CSV")
@@ -52,17 +59,28 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Errors (the files do not load) exit 1; warnings (the curation breaks a rule of
+    docs/codebook.md) are listed and exit 0, or 1 with ``--strict``."""
     failures: list[str] = []
+    warnings: list[LintWarning] = []
+    paths = corpus_paths(args.events, args.sources)
     try:
-        corpus = read_corpus(corpus_paths(args.events, args.sources))
+        corpus = read_corpus(paths)
         print(
             f"curated files: ok ({len(corpus.events)} events, "
             f"{sum(len(e.citations) for e in corpus.events)} citations, "
             f"{len(corpus.documents)} documents)"
         )
+        name_problems: list[Problem] = []
+        names = read_actor_names(paths.actor_names, corpus.actors, name_problems)
+        failures += [str(p) for p in name_problems]
+        warnings = lint_events(corpus, paths.events, names)
+        print(f"curation: {_describe_warnings(warnings)}")
+        for warning in warnings:  # before the database, which may be missing
+            print(warning, file=sys.stderr)
     except ValidationFailed as exc:
         failures += [str(p) for p in exc.problems]
-    store = open_existing(args.db)
+    store = Store.open(args.db, create=False, read_only=True)  # check never writes
     try:
         problems = store.integrity_problems()
         if not problems:
@@ -72,7 +90,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         store.close()
     for line in failures:
         print(line, file=sys.stderr)
-    return EXIT_INVALID if failures else EXIT_OK
+    return EXIT_INVALID if failures or (args.strict and warnings) else EXIT_OK
+
+
+def _describe_warnings(warnings: list[LintWarning]) -> str:
+    if not warnings:
+        return "no warnings"
+    kinds = ", ".join(f"{kind} {n}" for kind, n in count_by_kind(warnings).items())
+    return f"{len(warnings)} warning(s) ({kinds})"
 
 
 def cmd_export_events(args: argparse.Namespace) -> int:

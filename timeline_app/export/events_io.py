@@ -12,7 +12,7 @@ from timeline_app.interchange import event_record
 
 CSV_COLUMNS = (
     "id", "title", "summary", "date_start", "date_end", "precision", "approximate",
-    "actors", "category", "modality", "score", "sources",
+    "actors", "category", "modality", "score", "sources", "lanes",
 )  # fmt: skip
 
 
@@ -21,7 +21,8 @@ def to_json(events: Sequence[Event]) -> str:
 
 
 def to_csv(events: Sequence[Event]) -> str:
-    """One row per event; actors as ``IND:initiator;VNM:recipient``, sources as ``file#3``."""
+    """One row per event; actors as ``IND:initiator;VNM:recipient;CHN:subject``, sources
+    as ``file#3``, lanes (derived from the roles) as ``IND-VNM``, several joined by ``;``."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -30,6 +31,7 @@ def to_csv(events: Sequence[Event]) -> str:
         row = {key: record[key] for key in CSV_COLUMNS}
         row["actors"] = ";".join(f"{a['code']}:{a['role']}" for a in record["actors"])
         row["sources"] = ";".join(f"{s['document']}#{s['paragraph']}" for s in record["sources"])
+        row["lanes"] = ";".join(record["lanes"])
         row["approximate"] = "true" if record["approximate"] else "false"
         row["date_end"] = record["date_end"] or ""
         writer.writerow(row)

@@ -26,6 +26,7 @@ from timeline_app.domain import (
     Paragraph,
     Participant,
     Role,
+    lanes_of,
 )
 from timeline_app.ingest.fields import FieldReader
 from timeline_app.ingest.paragraphs import BoilerplateRules, normalise, split_paragraphs
@@ -68,6 +69,11 @@ class CorpusPaths:
     @property
     def boilerplate(self) -> Path:
         return self.resources / "boilerplate.txt"
+
+    @property
+    def actor_names(self) -> Path:
+        """Other names of the actors (demonyms, capitals), for ``timeline-app check``."""
+        return self.resources / "actor_names.yaml"
 
 
 E = TypeVar("E", Category, Modality, Role, ActorKind)
@@ -241,7 +247,7 @@ def read_events(
 # differently and adds derived ones; JSON is valid YAML, so the same reader
 # takes a shared JSON set, with line numbers.
 _EXCHANGE_RENAMES = {"date_start": "date", "date_end": "end"}
-_EXCHANGE_DERIVED = ("precision", "dataset")
+_EXCHANGE_DERIVED = ("precision", "dataset", "lanes")
 
 
 def _accept_exchange_keys(entry: Located) -> None:
@@ -286,8 +292,16 @@ def _read_participants(reader: FieldReader, actors: dict[str, Actor]) -> tuple[P
             sub.problem("code", f"actor {code!r} is listed twice")
         elif code and role:
             participants.append(Participant(code, role))
-    if items and len(reader.problems) == before and len(participants) < 2:
-        reader.problem("actors", "an event ties at least two different actors")
+    if items and len(reader.problems) == before:
+        if len(participants) < 2:
+            reader.problem("actors", "an event ties at least two different actors")
+        elif not lanes_of(participants):
+            roles = ", ".join(f"{p.code} {p.role.value}" for p in participants)
+            reader.problem(
+                "actors",
+                f"the roles draw no lane ({roles}): an event needs an initiator with a "
+                "recipient or participant, or two participants (docs/codebook.md)",
+            )
     return tuple(participants)
 
 

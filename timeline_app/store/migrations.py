@@ -210,6 +210,29 @@ CREATE TABLE saved_views (
 );
 """
 
+# V5: lanes from roles. ``event_pairs`` held every pair of an event's actors; the
+# codebook (docs/codebook.md) draws lanes from roles instead (``domain.lanes_of``):
+# initiator x recipient, initiator x participant, participant x participant, never a
+# subject, never two initiators or two recipients, never a recipient with a
+# participant. The stored pairs are recomputed from the stored roles by that rule, so
+# an existing database shows the same lanes as a fresh load without being reloaded.
+# The schema itself does not change: ``role`` is free text and takes 'subject' as is.
+V5_LANES_FROM_ROLES = """
+DELETE FROM event_pairs;
+INSERT INTO event_pairs (event_pk, actor_a, actor_b)
+SELECT DISTINCT a.event_pk, min(a.actor_code, b.actor_code), max(a.actor_code, b.actor_code)
+FROM event_actors a
+JOIN event_actors b ON b.event_pk = a.event_pk AND b.actor_code <> a.actor_code
+WHERE (a.role = 'initiator' AND b.role IN ('recipient', 'participant'))
+   OR (a.role = 'participant' AND b.role = 'participant');
+"""
+
 # Ordered: MIGRATIONS[i] takes a database from version i to version i + 1.
-MIGRATIONS: Sequence[str] = (V1_INITIAL, V2_BULK_EVENTS, V3_BULK_NO_INDEX, V4_SAVED_VIEWS)
+MIGRATIONS: Sequence[str] = (
+    V1_INITIAL,
+    V2_BULK_EVENTS,
+    V3_BULK_NO_INDEX,
+    V4_SAVED_VIEWS,
+    V5_LANES_FROM_ROLES,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
