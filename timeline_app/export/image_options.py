@@ -221,6 +221,10 @@ class ExportOptions:
     with_sources: bool
     with_context: bool = False  # the panel also shows the chosen pairs' ties to others
     selected: tuple[str, ...] = ()  # event ids the user selected: their notes come first
+    pinned: tuple[str, ...] = ()  # event ids the user pinned: their notes come before those
+    caption: str = ""  # the analyst's own line, put before the automatic caption
+    header_painted: bool = True  # False: room is kept for title and caption, drawn elsewhere
+    notes_painted: bool = True  # False: marks keep their numbers, the notes go elsewhere
 
 
 @dataclass(frozen=True)
@@ -422,8 +426,12 @@ def plan_figure(
     )
     title = options.title or default_title([pair_name(p, actors) for p in lanes], label)
     caption = caption_text(flt, label, options.pairs, len(shown), hidden)
+    if options.caption.strip():
+        caption = f"{options.caption.strip()} · {caption}"
     footer = (
-        source_footer(shown, documents, note_limit, selected=options.selected)
+        source_footer(
+            shown, documents, note_limit, selected=options.selected, pinned=options.pinned
+        )
         if options.with_sources
         else None
     )
