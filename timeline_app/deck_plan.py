@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline_app.domain import Document, Event, EventFilter, Pair
@@ -147,7 +147,10 @@ def plan_slide(
         events = [e for e in events if wanted.intersection(e.pairs)]
     elif view.focus is not None and view.focus[0] == "actor":
         events = [e for e in events if view.focus[1] in e.actor_codes]
-    return SlidePlan(view, tuple(events), flt, view_window(view, flt, events), options)
+    window = view_window(view, flt, events)
+    # The caption names the window already; the filter's own dates would repeat it.
+    shown_filter = replace(flt, start=None, end=None)
+    return SlidePlan(view, tuple(events), shown_filter, window, options)
 
 
 def plan_deck(

@@ -362,7 +362,7 @@ def _paint_timeline(painter: QPainter, geo: FigureLayout) -> None:
     painter.save()
     painter.translate(plot.topLeft())
     painter.scale(ZOOM, ZOOM)
-    clip = QRectF(0, 0, width, height)
+    clip = QRectF(0, 0, width, _whole_rows(layout, height))
     painter.setClipRect(clip)  # raster and PDF; SVG ignores clips, hence the masks below
     if plan.lanes:
         scene = TimelineScene(
@@ -382,6 +382,17 @@ def _paint_timeline(painter: QPainter, geo: FigureLayout) -> None:
         painter.setFont(fonts().empty)
         painter.setPen(QColor(theme.muted_text))
         painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, EMPTY_TEXT)
+
+
+def _whole_rows(layout: MarksLayout, height: float) -> float:
+    """The height down to the last row of marks that fits whole: a lane with more rows
+    than the page holds (long bars cannot be clustered) loses its last rows, rather
+    than showing one cut in half by the axis."""
+    if layout.height <= height:
+        return height
+    bottoms = [m.y + layout.mark_height(m) / 2 + 4 for m in layout.marks]
+    fitting = [b for b in bottoms if b <= height]
+    return max(fitting, default=height)
 
 
 def _paint_lane_labels(painter: QPainter, geo: FigureLayout) -> None:
