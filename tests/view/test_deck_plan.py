@@ -61,7 +61,7 @@ def test_an_unknown_name_lists_the_saved_ones_and_no_views_says_how_to_save() ->
     message = str(unknown.value)
     assert "'Nope'" in message and "'India and Vietnam', 'Russia', 'Summit'" in message
     assert "\n" not in message
-    with pytest.raises(DeckError, match="no saved views.*views save NAME"):
+    with pytest.raises(DeckError, match=r"no saved views.*views save NAME"):
         choose_views([], "")
 
 
