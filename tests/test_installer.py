@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,25 @@ def test_frozen_cli_loads_into_the_user_data_dir(bundle: Path, tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "user-data" / "timeline.sqlite3").exists()
+
+
+def test_frozen_bundle_writes_a_deck(bundle: Path, tmp_path: Path) -> None:
+    """python-pptx's template files travel in the bundle (build_installer.spec)."""
+    env = _clean_env(tmp_path, QT_QPA_PLATFORM="offscreen")
+    db = str(tmp_path / "deck.sqlite3")
+    for args in (["load", "--db", db], ["views", "save", "All", "--db", db]):
+        done = subprocess.run(
+            [str(bundle), *args], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+    deck = tmp_path / "brief.pptx"
+    result = subprocess.run(
+        [str(bundle), "export-deck", "-o", str(deck), "--db", db],
+        capture_output=True, text=True, env=env, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(deck) as pptx:
+        assert "ppt/slides/slide1.xml" in pptx.namelist()
 
 
 def test_frozen_import_reads_in_a_second_process(bundle: Path, tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ HEADLESS_COMMANDS = {
 # Image export draws with Qt but needs no display; kept out of the Qt-free cli.py.
 EXPORT_IMAGE_HELP = (
     "\nimage export (Qt, works without a display):\n"
-    "  export-image   write the timeline as PNG, SVG or PDF; see export-image --help"
+    "  export-image   write the timeline as PNG, SVG or PDF; see export-image --help\n"
+    "  export-deck    write a briefing deck (.pptx or .pdf) of the saved views; see "
+    "export-deck --help"
 )
 
 
@@ -30,6 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from timeline_app.ui.figures.export_cli import run as export_image
 
         return int(export_image(args[1:]))
+    if args and args[0] == "export-deck":
+        from timeline_app.ui.figures.deck_cli import run as export_deck
+
+        return int(export_deck(args[1:]))
     if args and args[0] in HEADLESS_COMMANDS:
         from timeline_app.cli import run
 

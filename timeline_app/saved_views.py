@@ -28,7 +28,8 @@ FocusKey = tuple[str, str]
 FOCUS_KINDS = ("pair", "actor")
 
 # The JSON layout's own version: bumped if a key changes meaning, so an old row can
-# be read (or refused) knowingly.
+# be read (or refused) knowingly. A new key with an empty default ("pins") is not a
+# change of meaning: rows written before it read as having none.
 FORMAT = 1
 MAX_NAME = 80
 MAX_CAPTION = 280  # a line under a slide, not a note
@@ -46,6 +47,7 @@ class SavedView:
     filter: FilterInput = field(default_factory=FilterInput)
     focus: FocusKey | None = None  # (kind, key)
     selection: tuple[str, ...] = ()  # curated event ids, selected first
+    pins: tuple[str, ...] = ()  # curated event ids pinned: a briefing numbers them first
     pairs: tuple[str, ...] = ()  # lane keys "IND-VNM", in the order picked
     caption: str = ""
 
@@ -59,6 +61,8 @@ class SavedView:
                 raise SavedViewError(f"view {self.name!r}: the window must run forwards")
         if len(self.selection) > MAX_IDS:
             raise SavedViewError(f"view {self.name!r}: more than {MAX_IDS} selected events")
+        if len(self.pins) > MAX_IDS:
+            raise SavedViewError(f"view {self.name!r}: more than {MAX_IDS} pinned events")
         for key in self.pairs:
             parse_pair(key)
         if self.focus is not None and self.focus[0] not in FOCUS_KINDS:
@@ -79,6 +83,8 @@ class SavedView:
             parts.append(f"focus: {self.focus[1]}")
         if self.selection:
             parts.append(f"{len(self.selection)} selected")
+        if self.pins:
+            parts.append(f"{len(self.pins)} pinned")
         return "; ".join(parts) or "everything"
 
 
@@ -193,6 +199,7 @@ def to_dict(view: SavedView, *, with_name: bool = True) -> dict[str, Any]:
         },
         "focus": {"kind": view.focus[0], "key": view.focus[1]} if view.focus else None,
         "selection": list(view.selection),
+        "pins": list(view.pins),
         "pairs": list(view.pairs),
         "caption": view.caption,
     }
@@ -239,6 +246,7 @@ def _from_dict(name: str, data: Any) -> SavedView:
         ),
         focus=None if focus is None else (_string(focus, "kind"), _string(focus, "key")),
         selection=tuple(_strings(data, "selection")),
+        pins=tuple(_strings(data, "pins")),  # absent from views saved before pins
         pairs=tuple(_strings(data, "pairs")),
         caption=_string(data, "caption"),
     )

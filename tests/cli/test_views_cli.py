@@ -132,3 +132,18 @@ def test_the_installed_command_runs_views_without_opening_the_viewer(tmp_path: P
     assert saved.returncode == 0, saved.stderr
     listed = run("views", "list")
     assert listed.returncode == 0 and "Dec 2021" in listed.stdout
+
+
+def test_save_with_pins_keeps_them_in_order_and_refuses_unknown_ids(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pins = "ind-rus-2021-12-06-first-2plus2-dialogue,ind-vnm-2017-military-ties-expansion"
+    code, out, _ = _run(capsys, "views", "save", "Pinned", "--db", db, "--pin", pins)
+    assert code == EXIT_OK and "2 pinned" in out
+    code, out, _ = _run(capsys, "views", "list", "--db", db, "--json")
+    assert json.loads(out)[-1]["pins"] == pins.split(",")
+    code, _, err = _run(capsys, "views", "save", "Bad", "--db", db, "--pin", "no-such-event")
+    assert code == EXIT_USAGE and "--pin: no event with id no-such-event" in err
+    store = Store.open(Path(db), create=False)
+    assert store.saved_view("Bad") is None
+    store.close()

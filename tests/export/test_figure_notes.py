@@ -47,3 +47,16 @@ def test_the_appendix_lists_every_event_with_all_its_sources() -> None:
         "The Times of India, Jan 2017: 'first quote'",
         "The Times of India, Jan 2017: 'second quote'",
     )
+
+
+def test_pinned_events_get_notes_before_the_selection_and_the_significant() -> None:
+    events = [event(f"e{i}", f"2017-0{i + 1}-01", "IND", "VNM") for i in range(6)]
+    events[0] = replace(events[0], score=-9.0)  # the most significant, unpinned
+    footer = notes.source_footer(events, DOCS, limit=3, selected=("e5",), pinned=("e3", "e2"))
+    # Pins first (both), then the selection: the strong e0 no longer fits.
+    assert [n.event_id for n in footer.notes] == ["e2", "e3", "e5"]
+    order = notes.note_priority(events, selected=("e5",), pinned=("e3", "e2"))
+    assert [e.id for e in order[:4]] == ["e3", "e2", "e5", "e0"]
+    # A pinned event that is also selected counts once, at its pin's place.
+    again = notes.note_priority(events, selected=("e2",), pinned=("e2",))
+    assert [e.id for e in again[:2]] == ["e2", "e0"]

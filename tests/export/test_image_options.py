@@ -111,7 +111,7 @@ def test_scale_bounds() -> None:
 
 
 def test_too_many_pixels_are_refused() -> None:
-    result = io.validate_form(ExportForm(preset=io.CUSTOM, size="10000x10000", scale=3))
+    result = io.validate_form(ExportForm(preset=io.CUSTOM, size="10000x5625", scale=3))
     assert result.options is None and "too large" in result.errors["scale"]
     assert io.validate_form(ExportForm(preset="a4", scale=3)).options is not None
 
@@ -324,3 +324,23 @@ def test_damaged_or_stale_choices_fall_back(isolated_user_data: Path) -> None:
         json.dumps({"preset": "custom", "size": "1x1", "scale": 9, "format": 3}), "utf-8"
     )
     assert io.load_choices() == ExportForm()
+
+
+def test_custom_sizes_keep_text_readable_on_a_slide_or_are_refused() -> None:
+    # Any 16:9 size, however small, fills the slide: the smallest text is 16.8 px there.
+    for width in (640, 1280, 1599, 3840):
+        assert io.slide_text_px(width, round(width * 9 / 16)) >= 14
+        assert io.validate_form(
+            ExportForm(preset="custom", size=f"{width}x{round(width * 9 / 16)}")
+        ).options
+    # A square or a thin strip is letterboxed, and its text shrinks below 14 px.
+    assert round(io.slide_text_px(1200, 1200), 1) == 9.5
+    result = io.validate_form(ExportForm(preset="custom", size="1200x1200"))
+    assert result.options is None
+    assert result.errors["size"] == (
+        "1200x1200: on a 1920x1080 slide its smallest text would be 9.5 px, under 14 px; "
+        "use a shape nearer 16:9, such as 1200x675"
+    )
+    assert io.validate_form(ExportForm(preset="custom", size="3000x600")).options is None
+    # 4:3 at 1600 wide still holds it when shown on a 4:3 screen, through its preset.
+    assert io.validate_form(ExportForm(preset="4:3")).options is not None

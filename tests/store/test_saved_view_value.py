@@ -109,3 +109,15 @@ def test_a_view_state_round_trips_through_a_saved_view() -> None:
         selection="e1",
         bulk_layer=True,  # not part of a saved view: kept from the current state
     )
+
+
+def test_pins_round_trip_and_a_view_saved_before_pins_reads_without_any() -> None:
+    view = SavedView("pinned", pins=("e2", "e1"), selection=("e3",))
+    again = from_json("pinned", to_json(view))
+    assert again.pins == ("e2", "e1") and again == view
+    assert "2 pinned" in view.describe()
+    old = json.loads(to_json(SavedView("old")))
+    del old["pins"]  # a row written before pins existed
+    assert from_json("old", json.dumps(old)).pins == ()
+    with pytest.raises(SavedViewError, match="pins is not a list"):
+        from_json("bad", json.dumps({**old, "pins": "e1"}))

@@ -43,6 +43,8 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     save.add_argument("--modality", default="", metavar="NAMES", help="e.g. happened,agreed")
     save.add_argument("--search", default="", metavar="TEXT", help="full-text search, as typed")
     save.add_argument("--caption", default="", metavar="TEXT", help="a short line for the view")
+    save.add_argument("--pin", default="", metavar="ID,ID",
+                      help="event ids to pin: a briefing numbers their sources first")  # fmt: skip
     save.set_defaults(handler=cmd_views_save)
     listing = actions.add_parser("list", help="list the saved views in their order")
     add_db(listing)
@@ -71,6 +73,7 @@ def cmd_views_save(args: argparse.Namespace) -> int:
             filter=flt,
             pairs=pairs,
             caption=args.caption,
+            pins=tuple(dict.fromkeys(split_list(args.pin))),
         )
     except SavedViewError as exc:
         raise UsageError(str(exc)) from None
@@ -83,6 +86,9 @@ def cmd_views_save(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"unknown actor code {', '.join(unknown)} (codes as in the database, e.g. IND)"
             )
+        missing = [event_id for event_id in view.pins if store.event(event_id) is None]
+        if missing:
+            raise UsageError(f"--pin: no event with id {', '.join(missing)}")
         added = store.save_view(view)
     finally:
         store.close()

@@ -3,7 +3,8 @@
 A note tells a reader what happened and where it was reported: the event's date and
 title, then the outlet, the article's date and a short quote. When a figure shows more
 events than notes fit, the events that matter get them: the ones the user selected,
-then the most significant (strongest score, then most sources). The chosen notes are
+then the ones they pinned, then the most significant (strongest score, then most
+sources). The chosen notes are
 numbered in date order, so the numbers on the marks rise from left to right. A PDF
 lists every shown event's sources on appendix pages, so nothing is dropped.
 """
@@ -92,10 +93,13 @@ class SourceFooter:
         return next((n.number for n in self.notes if n.event_id == event_id), None)
 
 
-def note_priority(events: Sequence[Event], selected: Sequence[str] = ()) -> list[Event]:
-    """The events in the order they earn a note: selected ones (in selection order),
-    then by the strength of the score, then by the number of sources, then by date."""
-    rank = {event_id: i for i, event_id in enumerate(selected)}
+def note_priority(
+    events: Sequence[Event], selected: Sequence[str] = (), pinned: Sequence[str] = ()
+) -> list[Event]:
+    """The events in the order they earn a note: pinned ones (in pin order: an analyst
+    pins what a briefing must show), then selected ones, then by the strength of the
+    score, then by the number of sources, then by date."""
+    rank = {event_id: i for i, event_id in enumerate(dict.fromkeys([*pinned, *selected]))}
     chronological = {e.id: i for i, e in enumerate(events)}
     return sorted(
         events,
@@ -114,10 +118,11 @@ def source_footer(
     limit: int = NOTE_LIMIT,
     quote_chars: int = QUOTE_CHARS,
     selected: Sequence[str] = (),
+    pinned: Sequence[str] = (),
 ) -> SourceFooter:
     """Notes for the ``limit`` events that matter most (``events`` in date order),
     numbered in date order: each event's heading and its first citation."""
-    chosen = {e.id for e in note_priority(events, selected)[: max(limit, 0)]}
+    chosen = {e.id for e in note_priority(events, selected, pinned)[: max(limit, 0)]}
     notes: list[SourceNote] = []
     for event in (e for e in events if e.id in chosen):
         number = len(notes) + 1

@@ -121,6 +121,32 @@ def page_for(preset: str, size: tuple[int, int] | None = None, scale: int = 1) -
     return PageSpec(p.width, p.height, p.page_pt, p.dpi, scale)
 
 
+# The figure's smallest text is 14 design units (``ui/figures/render.MIN_TEXT_PX``) on a
+# canvas 1600 x 900 units at least: a page scales it by min(w / 1600, h / 900).
+SMALLEST_TEXT_UNITS, DESIGN_W, DESIGN_H = 14.0, 1600.0, 900.0
+SLIDE_W, SLIDE_H, MIN_SLIDE_TEXT_PX = 1920.0, 1080.0, 14.0
+
+
+def slide_text_px(width: int, height: int) -> float:
+    """The smallest text of a ``width`` x ``height`` figure once it is fitted on a
+    1920 x 1080 slide, in that slide's pixels. A narrower-than-16:9 figure is fitted by
+    its height and a wider one by its width, so an odd shape shrinks its text."""
+    page_scale = min(width / DESIGN_W, height / DESIGN_H)
+    fit = min(SLIDE_W / width, SLIDE_H / height)
+    return SMALLEST_TEXT_UNITS * page_scale * fit
+
+
+def check_readable(width: int, height: int) -> None:
+    """Refuse a custom size whose text would fall under 14 px on a 1920 x 1080 slide."""
+    px = slide_text_px(width, height)
+    if px < MIN_SLIDE_TEXT_PX - 1e-9:
+        raise OptionError(
+            f"{width}x{height}: on a 1920x1080 slide its smallest text would be {px:.1f} px, "
+            f"under {MIN_SLIDE_TEXT_PX:.0f} px; use a shape nearer 16:9, such as "
+            f"{width}x{round(width * 9 / 16)}"
+        )
+
+
 def parse_size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d{1,6})\s*[x×X*]\s*(\d{1,6})\s*", text)
     if not m:
@@ -221,6 +247,10 @@ class ExportOptions:
     with_sources: bool
     with_context: bool = False  # the panel also shows the chosen pairs' ties to others
     selected: tuple[str, ...] = ()  # event ids the user selected: their notes come first
+    pinned: tuple[str, ...] = ()  # event ids the user pinned: their notes come before those
+    caption: str = ""  # the analyst's own line, put before the automatic caption
+    header_painted: bool = True  # False: room is kept for title and caption, drawn elsewhere
+    notes_painted: bool = True  # False: marks keep their numbers, the notes go elsewhere
 
 
 @dataclass(frozen=True)
@@ -240,6 +270,8 @@ def validate_form(form: ExportForm) -> FormResult:
             return None
 
     size = check("size", parse_size, form.size) if form.preset == CUSTOM else None
+    if size is not None:
+        check("size", check_readable, *size)
     scale = check("scale", parse_scale, form.scale)
     page: PageSpec | None = None
     if "size" not in errors:
@@ -422,8 +454,12 @@ def plan_figure(
     )
     title = options.title or default_title([pair_name(p, actors) for p in lanes], label)
     caption = caption_text(flt, label, options.pairs, len(shown), hidden)
+    if options.caption.strip():
+        caption = f"{options.caption.strip()} · {caption}"
     footer = (
-        source_footer(shown, documents, note_limit, selected=options.selected)
+        source_footer(
+            shown, documents, note_limit, selected=options.selected, pinned=options.pinned
+        )
         if options.with_sources
         else None
     )

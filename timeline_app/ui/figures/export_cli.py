@@ -48,13 +48,13 @@ class UsageError(Exception):
     """A bad command line; printed as one line."""
 
 
-class _Parser(argparse.ArgumentParser):
+class OneLineParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # argparse would print usage and exit
         raise UsageError(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = OneLineParser(
         prog=PROG,
         description="Write the timeline as a slide-ready image. The format follows the "
         "file's extension: .png, .svg or .pdf. Runs without a display.",

@@ -146,7 +146,7 @@ def write_svg(path: Path, source: FigureSource) -> FigurePlan:
     return plan
 
 
-def _set_pdf_subject(writer: QPdfWriter, title: str, subject: str) -> None:
+def set_pdf_subject(writer: QPdfWriter, title: str, subject: str) -> None:
     """QPdfWriter has no subject field: the XMP metadata carries title and subject
     (dc:title, dc:description: what readers show as the document's Subject)."""
 
@@ -186,7 +186,7 @@ def pdf_bytes(source: FigureSource) -> tuple[bytes, FigurePlan]:
     info = provenance(source, figure_plan(source))
     writer.setTitle(info["Title"])
     writer.setCreator(APP_NAME)
-    _set_pdf_subject(writer, info["Title"], description(info))
+    set_pdf_subject(writer, info["Title"], description(info))
     painter = QPainter()
     if not painter.begin(writer):
         raise OutputError("cannot draw the PDF figure")

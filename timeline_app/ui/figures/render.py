@@ -233,7 +233,7 @@ class FigureLayout:
         )
 
     def _footer_height(self, plan: FigurePlan) -> float:
-        if plan.footer is None:
+        if plan.footer is None or not self.source.options.notes_painted:
             return 0.0
         columns = self.note_columns(plan)
         line = QFontMetricsF(fonts().note).lineSpacing()
@@ -283,10 +283,31 @@ def paint_figure(painter: QPainter, rect: QRectF, source: FigureSource) -> Figur
     _paint_header(painter, geo)
     if source.options.with_graph:
         _paint_panel(painter, geo)
-    if geo.plan.footer is not None:
+    if geo.plan.footer is not None and source.options.notes_painted:
         _paint_footer(painter, geo)
     painter.restore()
     return geo.plan
+
+
+def header_boxes(rect: QRectF, source: FigureSource) -> tuple[QRectF, QRectF]:
+    """Where ``paint_figure`` puts the title and the caption in ``rect`` (the painter's
+    units): a slide that carries them as its own text places its text boxes there."""
+    scale = min(rect.width() / REFERENCE.width(), rect.height() / REFERENCE.height())
+    geo = FigureLayout(source, QSizeF(rect.width() / scale, rect.height() / scale))
+    title_h, caption_h, _legend = geo.header_heights(geo.plan)
+    content = geo.content
+    title = QRectF(content.left(), content.top(), content.width(), title_h)
+    caption = QRectF(content.left(), content.top() + title_h + 6, content.width(), caption_h)
+
+    def placed(box: QRectF) -> QRectF:
+        return QRectF(
+            rect.left() + box.left() * scale,
+            rect.top() + box.top() * scale,
+            box.width() * scale,
+            box.height() * scale,
+        )
+
+    return placed(title), placed(caption)
 
 
 def legend_entries(plan: FigurePlan) -> set[object]:
@@ -310,15 +331,18 @@ def _paint_header(painter: QPainter, geo: FigureLayout) -> None:
     theme, content, plan = geo.theme, geo.content, geo.plan
     title_h, caption_h, legend_h = geo.header_heights(plan)
     wrap = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-    painter.setFont(fonts().title)
-    painter.setPen(QColor(theme.text))
-    painter.drawText(
-        QRectF(content.left(), content.top(), content.width(), title_h), wrap, plan.title
-    )
     top = content.top() + title_h + 6
-    painter.setFont(fonts().caption)
-    painter.setPen(QColor(theme.muted_text))
-    painter.drawText(QRectF(content.left(), top, content.width(), caption_h), wrap, plan.caption)
+    if geo.source.options.header_painted:
+        painter.setFont(fonts().title)
+        painter.setPen(QColor(theme.text))
+        painter.drawText(
+            QRectF(content.left(), content.top(), content.width(), title_h), wrap, plan.title
+        )
+        painter.setFont(fonts().caption)
+        painter.setPen(QColor(theme.muted_text))
+        painter.drawText(
+            QRectF(content.left(), top, content.width(), caption_h), wrap, plan.caption
+        )
     painter.save()
     painter.translate(content.left(), top + caption_h + GAP * 0.75)
     painter.scale(ZOOM, ZOOM)
@@ -338,7 +362,7 @@ def _paint_timeline(painter: QPainter, geo: FigureLayout) -> None:
     painter.save()
     painter.translate(plot.topLeft())
     painter.scale(ZOOM, ZOOM)
-    clip = QRectF(0, 0, width, height)
+    clip = QRectF(0, 0, width, _whole_rows(layout, height))
     painter.setClipRect(clip)  # raster and PDF; SVG ignores clips, hence the masks below
     if plan.lanes:
         scene = TimelineScene(
@@ -358,6 +382,17 @@ def _paint_timeline(painter: QPainter, geo: FigureLayout) -> None:
         painter.setFont(fonts().empty)
         painter.setPen(QColor(theme.muted_text))
         painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, EMPTY_TEXT)
+
+
+def _whole_rows(layout: MarksLayout, height: float) -> float:
+    """The height down to the last row of marks that fits whole: a lane with more rows
+    than the page holds (long bars cannot be clustered) loses its last rows, rather
+    than showing one cut in half by the axis."""
+    if layout.height <= height:
+        return height
+    bottoms = [m.y + layout.mark_height(m) / 2 + 4 for m in layout.marks]
+    fitting = [b for b in bottoms if b <= height]
+    return max(fitting, default=height)
 
 
 def _paint_lane_labels(painter: QPainter, geo: FigureLayout) -> None:

@@ -17,12 +17,13 @@ Encoding (also shown in the legend):
   thin band         a long-running state (five years or more), in a row of its own
   ring in a point   multilateral (the event is on several lanes)
   grey pill         a cluster of events too close to tell apart at this zoom
+  pin above a mark  an event the analyst pinned (a briefing numbers it first)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import pyqtgraph as pg
@@ -77,6 +78,7 @@ class TimelineScene:
     bulk: BulkLayer | None = None  # bulk events, drawn as aggregates behind the marks
     font: QFont = field(default_factory=label_font)
     small_font: QFont = field(default_factory=lambda: label_font(STATE_LABEL_PX))
+    pinned: frozenset[str] = frozenset()  # event ids with a pin drawn above their mark
 
 
 def modality_pen(colour: QColor, modality: Modality, width: float = 1.6) -> QPen:
@@ -128,6 +130,7 @@ class _Painter:
         self._sx, self._dx = to_device.m11(), to_device.dx()
         self._sy, self._dy = to_device.m22(), to_device.dy()
         self.selected_rects: list[QRectF] = []
+        self.pinned_rects: list[QRectF] = []
         # Once a frame, not once a title.
         self.metrics = QFontMetricsF(scene.font)
         self.small_metrics = QFontMetricsF(scene.small_font)
@@ -227,6 +230,8 @@ class _Painter:
                 )
         if event.id == self.scene.selected:
             self.selected_rects.append(rect)
+        if event.id in self.scene.pinned:
+            self.pinned_rects.append(rect)
         self._label(mark, rect, colour, event.modality)
 
     def _cluster(self, mark: PlacedMark) -> None:
@@ -297,6 +302,17 @@ class _Painter:
         self.p.setPen(QColor(self.theme.muted_text if state else self.theme.text))
         self.p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
+    def pins(self) -> None:
+        """A pin over the left end of each pinned mark: a round head on a short needle."""
+        head = QColor(self.theme.selection)
+        for rect in self.pinned_rects:
+            x, top = rect.left() + min(rect.width() / 2, 6.0), rect.top()
+            self.p.setPen(QPen(QColor(self.theme.text), 1.4))
+            self.p.drawLine(QPointF(x, top - 1), QPointF(x, top - 6))
+            self.p.setPen(QPen(QColor(self.theme.background), 1.0))
+            self.p.setBrush(head)
+            self.p.drawEllipse(QPointF(x, top - 8.5), 3.6, 3.6)
+
     def selection(self) -> None:
         if not self.selected_rects:
             return
@@ -322,6 +338,7 @@ def paint_timeline(
     frame.score_bands(marks)
     for mark in marks:
         frame.mark(mark)
+    frame.pins()
     frame.selection()  # last, on top of everything
     painter.restore()
 
@@ -333,7 +350,13 @@ class MarksItem(pg.GraphicsObject):
         super().__init__()
         self.scene_state = scene
         self._bounds = QRectF()
+        self._pinned: frozenset[str] = frozenset()
         self.set_scene(scene)
+
+    def set_pinned(self, event_ids: frozenset[str]) -> None:
+        """Pins survive every new scene the view hands over (they are not its state)."""
+        self._pinned = frozenset(event_ids)
+        self.update()
 
     def set_scene(self, scene: TimelineScene) -> None:
         self.prepareGeometryChange()
@@ -355,5 +378,8 @@ class MarksItem(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         clip = transform.mapRect(clip_data)
-        paint_timeline(painter, transform, self.scene_state, clip)
+        scene = self.scene_state
+        if self._pinned:
+            scene = replace(scene, pinned=self._pinned)
+        paint_timeline(painter, transform, scene, clip)
         painter.restore()

@@ -9,6 +9,7 @@ tooltips set as plain strings, never as rich text).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,6 +46,8 @@ class ViewsPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.current_state = current_state
+        # The window's pinned events, stored with each view saved here (ui/window/pins.py).
+        self.current_pins: Callable[[], tuple[str, ...]] = tuple
         self.ask = ask or self._ask_with_dialog
         self.list = QListWidget()
         self.list.itemActivated.connect(self._activated)
@@ -100,9 +103,12 @@ class ViewsPanel(QWidget):
         store = self.store
         if store is None:
             return
-        self._guard(
-            lambda: store.save_view(from_state(name, self.current_state(), caption=caption))
-        )
+
+        def save() -> None:
+            view = from_state(name, self.current_state(), caption=caption)
+            store.save_view(replace(view, pins=self.current_pins()))
+
+        self._guard(save)
         self.refresh(select=name)
 
     def ask_and_save(self) -> None:

@@ -49,6 +49,7 @@ from timeline_app.ui.window.filter_bar import FilterBar
 from timeline_app.ui.window.keys import ActionsWinInTextBoxes, shortcut_entries, shortcuts_text
 from timeline_app.ui.window.menus import build_menus
 from timeline_app.ui.window.outside_notice import OutsideNotice
+from timeline_app.ui.window.pins import install_pins
 from timeline_app.ui.window.shown_data import ShownData
 from timeline_app.ui.window.snapshot import Snapshot, describe_counts, empty_message
 from timeline_app.ui.window.status_line import StatusLine
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         build_menus(self)
+        self.pins = install_pins(self)
         self._default_state = self.saveState()
         place_on_screen(self)
         self._restore_window()
@@ -318,6 +320,12 @@ class MainWindow(QMainWindow):
         from timeline_app.ui.figures.export_dialog import open_export_dialog
 
         open_export_dialog(self)
+
+    def export_briefing(self) -> None:
+        """A deck of the saved views (ui/figures/deck_dialog)."""
+        from timeline_app.ui.figures.deck_dialog import open_deck_dialog
+
+        open_deck_dialog(self)
 
     def copy_timeline_image(self) -> None:
         from timeline_app.ui.figures.export_dialog import copy_timeline_image

@@ -54,6 +54,8 @@ def build_menus(w: MainWindow) -> None:
     add_action(w, file_menu, "Export &events (JSON or CSV)…", w.export_events, "Ctrl+Shift+E")
     add_action(w, file_menu, "Export &timeline…", w.export_timeline, "Ctrl+E")
     add_action(w, file_menu, "&Copy timeline image", w.copy_timeline_image, "Ctrl+Shift+C")
+    add_action(w, file_menu, "Export &briefing…", w.export_briefing, "Ctrl+Shift+B",
+               "A deck (PowerPoint or PDF) of the saved views, with their sources")  # fmt: skip
     file_menu.addSeparator()
     add_action(w, file_menu, "&Quit", w.close, QKeySequence.StandardKey.Quit)
 
