@@ -28,8 +28,16 @@ NAMES = ROOT / "resources" / "names.tsv"
 
 # Names news text uses that countryinfo lacks, or spells otherwise.
 EXTRA_NAMES: dict[str, tuple[str, ...]] = {
-    "USA": ("United States", "US", "U.S.", "America", "American", "Americans", "Washington",
-            "United States of America"),
+    "USA": (
+        "United States",
+        "US",
+        "U.S.",
+        "America",
+        "American",
+        "Americans",
+        "Washington",
+        "United States of America",
+    ),
     "GBR": ("UK", "U.K.", "Britain", "British", "Great Britain", "London", "United Kingdom"),
     "RUS": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "Russian Federation"),
     "CHN": ("China", "Chinese", "Beijing", "People's Republic of China", "PRC"),
@@ -76,17 +84,35 @@ LEGACY_CODES = {"ROM": "ROU", "MTN": "MNE", "TMP": "TLS"}
 GROUPINGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ASEAN", "organisation", ("ASEAN", "Association of Southeast Asian Nations")),
     ("EU", "organisation", ("EU", "European Union", "E.U.")),
-    ("NATO", "organisation", ("NATO", "North Atlantic Treaty Organization",
-                              "North Atlantic Treaty Organisation", "Nato")),
-    ("SCO", "organisation", ("SCO", "Shanghai Cooperation Organisation",
-                             "Shanghai Cooperation Organization")),
+    (
+        "NATO",
+        "organisation",
+        (
+            "NATO",
+            "North Atlantic Treaty Organization",
+            "North Atlantic Treaty Organisation",
+            "Nato",
+        ),
+    ),
+    (
+        "SCO",
+        "organisation",
+        ("SCO", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"),
+    ),
     ("BRICS", "bloc", ("BRICS",)),
     ("QUAD", "bloc", ("Quad", "Quadrilateral Security Dialogue")),
     ("AU", "organisation", ("African Union", "AU")),
     ("GCC", "organisation", ("Gulf Cooperation Council", "GCC")),
     ("CASIA", "bloc", ("Central Asia", "Central Asian", "Central Asian republics")),
-    ("CSTO", "organisation", ("CSTO", "Collective Security Treaty Organisation",
-                              "Collective Security Treaty Organization")),
+    (
+        "CSTO",
+        "organisation",
+        (
+            "CSTO",
+            "Collective Security Treaty Organisation",
+            "Collective Security Treaty Organization",
+        ),
+    ),
     ("NSG", "organisation", ("Nuclear Suppliers Group", "NSG")),
     ("UN", "organisation", ("United Nations", "UN", "U.N.", "UN Security Council")),
     ("ARAB", "organisation", ("Arab League", "League of Arab States")),
@@ -100,8 +126,11 @@ GROUPINGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("EAEU", "organisation", ("Eurasian Economic Union", "EAEU")),
     ("CIS", "organisation", ("Commonwealth of Independent States", "CIS")),
     ("OSCE", "organisation", ("OSCE", "Organization for Security and Co-operation in Europe")),
-    ("OIC", "organisation", ("Organisation of Islamic Cooperation",
-                             "Organization of Islamic Cooperation", "OIC")),
+    (
+        "OIC",
+        "organisation",
+        ("Organisation of Islamic Cooperation", "Organization of Islamic Cooperation", "OIC"),
+    ),
 )
 HEADER = "code\tkind\tnames"
 
@@ -131,7 +160,7 @@ def build() -> list[tuple[str, str, list[str]]]:
         names = [name]
         try:
             info = countryinfo.CountryInfo(code).info()
-        except Exception:  # noqa: BLE001 (a code countryinfo lacks: the table name only)
+        except Exception:
             info = {}
         names += [str(info.get("name", "")), str(info.get("capital", "")),
                   str(info.get("demonym", ""))]  # fmt: skip

@@ -67,7 +67,9 @@ def _month_name(month: int) -> str:
     return calendar.month_name[month]
 
 
-def _explicit(kind: str, m: re.Match[str], published: DateSpan | None) -> tuple[DateSpan, str] | None:
+def _explicit(
+    kind: str, m: re.Match[str], published: DateSpan | None
+) -> tuple[DateSpan, str] | None:
     groups = m.groupdict()
     month = _MONTHS.get((groups.get("month") or "").lower().rstrip("."))
     year = int(groups["year"]) if groups.get("year") else None
@@ -136,7 +138,9 @@ def _relative(kind: str, m: re.Match[str], published: DateSpan) -> tuple[DateSpa
         shift = {"last": -1, "this": 0, "next": 1}[which]
         if m["unit"].lower() == "year":
             found = date(pub.year + shift, 1, 1)
-            rule = f"{shift:+d} year from {pub.year}" if shift else f"the article's year ({pub.year})"
+            rule = (
+                f"{shift:+d} year from {pub.year}" if shift else f"the article's year ({pub.year})"
+            )
             return DateSpan(found, Precision.YEAR, relative=True), rule
         if precision is Precision.YEAR:
             return None
