@@ -143,7 +143,9 @@ def test_a_stale_change_is_refused_and_writes_nothing(store: Store) -> None:
 def test_a_failed_write_rolls_back_the_whole_change(store: Store) -> None:
     good = sudan_event()
     bad = dataclasses.replace(good, id="bad", citations=(Citation("a.txt", 99, "x"),))
-    change = changes.Change("two", (changes.EventChange(None, good), changes.EventChange(None, bad)))
+    change = changes.Change(
+        "two", (changes.EventChange(None, good), changes.EventChange(None, bad))
+    )
     with pytest.raises(EditError, match="no paragraph 99"):
         store.apply_change(change)
     assert store.event(good.id) is None and store.audit_log() == []
