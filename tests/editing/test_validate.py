@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import REPO
 from timeline_app.cli import run
 from timeline_app.domain import ANALYST_DATASET, Category, Modality
 from timeline_app.editing.validate import check_record
 from timeline_app.editing.vocabulary import CATEGORY_DEFINITIONS, MODALITY_DEFINITIONS
 from timeline_app.services import Store, corpus_paths
-from tests.conftest import REPO
 
 
 def record(**changes: Any) -> dict[str, Any]:

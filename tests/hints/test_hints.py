@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import REPO
 from timeline_app.countries import places
 from timeline_app.dates import DateSpan, Precision
 from timeline_app.domain import Role
 from timeline_app.hints.actors import suggest_actors
 from timeline_app.hints.dates import suggest_dates
 from timeline_app.hints.names import names_table
-from tests.conftest import REPO
 
 PUBLISHED = DateSpan.parse("2021-12-06")  # a Monday
 
