@@ -100,6 +100,7 @@ class EventEditor(QDialog):
     def _build(self) -> None:
         self.errors = {name: error_label() for name in FIELDS}
         self.id_box, self.title_box = QLineEdit(), QLineEdit()
+        self.id_box.setPlaceholderText("left empty: made from the date and the title")
         self.summary_box = QPlainTextEdit()
         self.summary_box.setFixedHeight(60)
         self.date_box, self.end_box = QLineEdit(), QLineEdit()
@@ -219,6 +220,8 @@ class EventEditor(QDialog):
             button.setToolTip(escaped_tooltip(hint.rule))
             button.clicked.connect(lambda _=False, h=hint: self.take_date(h))
             self.date_hint_row.addWidget(button)
+        if not self.date_suggestions:
+            self.date_hint_row.addWidget(plain_label("no date in this paragraph", muted=True))
         self.date_hint_row.addStretch(1)
         if self.date_suggestions:
             self.take_date(self.date_suggestions[0])
