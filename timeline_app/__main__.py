@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 HEADLESS_COMMANDS = {
-    "load", "check", "export-events", "import-gdelt", "views", "backup", "restore",
+    "load", "check", "export-events", "import-gdelt", "views", "backup", "restore", "add-event",
     "-h", "--help", "--version",
 }  # fmt: skip
 # Image export draws with Qt but needs no display; kept out of the Qt-free cli.py.

@@ -65,6 +65,8 @@ SCORE_MIN = -10.0
 SCORE_MAX = 10.0
 
 CURATED_DATASET = "curated"
+# Events made or edited in the app; a load of the curated files never touches them.
+ANALYST_DATASET = "analyst"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from timeline_app import __version__
-from timeline_app.cli import backup, data, gdelt, views
+from timeline_app.cli import backup, data, events, gdelt, views
 from timeline_app.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, UserError
 from timeline_app.ingest.gdelt import GdeltError
 from timeline_app.ingest.problems import ValidationFailed
@@ -22,7 +22,7 @@ from timeline_app.store.db import StoreError
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "run"]
 
 # Command families, in the order `--help` lists them.
-FAMILIES = (data, gdelt, views, backup)
+FAMILIES = (data, events, gdelt, views, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

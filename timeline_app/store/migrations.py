@@ -227,6 +227,23 @@ WHERE (a.role = 'initiator' AND b.role IN ('recipient', 'participant'))
    OR (a.role = 'participant' AND b.role = 'participant');
 """
 
+# V6: the audit log of edits made in the app (``timeline_app/editing``). One row per
+# change, written in the same transaction as the change itself: when (UTC, ISO 8601),
+# what (add, edit, delete, undo and redo of each), which event, and the event's
+# exchange record before and after as JSON ('' for none). ``event_id`` is text, not a
+# foreign key: a deleted event's history must outlive it.
+V6_AUDIT_LOG = """
+CREATE TABLE audit_log (
+    pk       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    action   TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    old      TEXT NOT NULL,
+    new      TEXT NOT NULL
+);
+CREATE INDEX ix_audit_log_event ON audit_log (event_id, pk);
+"""
+
 # Ordered: MIGRATIONS[i] takes a database from version i to version i + 1.
 MIGRATIONS: Sequence[str] = (
     V1_INITIAL,
@@ -234,5 +251,6 @@ MIGRATIONS: Sequence[str] = (
     V3_BULK_NO_INDEX,
     V4_SAVED_VIEWS,
     V5_LANES_FROM_ROLES,
+    V6_AUDIT_LOG,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

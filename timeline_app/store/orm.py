@@ -189,3 +189,18 @@ class SavedViewRow(Base):
     state: Mapped[str]
     created: Mapped[str]
     updated: Mapped[str]
+
+
+class AuditRow(Base):
+    """One change made in the app (V5). Written and read with plain SQL
+    (``editing/writes.py``, ``store/repo.py``); ``old`` and ``new`` are the event's
+    exchange records as JSON, '' where there is none."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_event", "event_id", "pk"),)
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str]
+    action: Mapped[str]
+    event_id: Mapped[str]
+    old: Mapped[str]
+    new: Mapped[str]

@@ -304,3 +304,44 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     if orphans:
         problems.append(f"{orphans} citations point at missing paragraphs")
     return problems
+
+
+# -- reads for editing (timeline_app/editing) -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: str  # UTC, ISO 8601
+    action: str  # add, edit, delete; "undo add", "redo edit" ...
+    event_id: str
+    old: str  # the event's exchange record as JSON, "" for none
+    new: str
+
+
+def audit_entries(conn: sqlite3.Connection, event_id: str | None = None) -> list[AuditEntry]:
+    """The audit log, oldest first; only ``event_id``'s rows when given."""
+    where, params = ("WHERE event_id = ?", (event_id,)) if event_id else ("", ())
+    rows = conn.execute(
+        f"SELECT at, action, event_id, old, new FROM audit_log {where} ORDER BY pk", params
+    )
+    return [AuditEntry(*row) for row in rows]
+
+
+def event_ids(conn: sqlite3.Connection) -> set[str]:
+    return {event_id for (event_id,) in conn.execute("SELECT id FROM events")}
+
+
+def document_body(conn: sqlite3.Connection, file_name: str) -> str | None:
+    row = conn.execute("SELECT body FROM documents WHERE file_name = ?", (file_name,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def events_citing(conn: sqlite3.Connection, file_name: str) -> list[Event]:
+    """Every event with at least one citation of the document ``file_name``."""
+    return _events(
+        conn,
+        " WHERE e.pk IN (SELECT c.event_pk FROM citations c JOIN paragraphs p "
+        "ON p.pk = c.paragraph_pk JOIN documents d ON d.pk = p.document_pk "
+        "WHERE d.file_name = ?)",
+        (file_name,),
+    )

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, QUrl, Signal, SignalInstance
 from PySide6.QtGui import (
+    QAction,
     QFont,
     QImage,
     QShowEvent,
@@ -36,6 +38,18 @@ from timeline_app.domain import Category, Citation, Document, Event, Modality, P
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme, score_colour
 
 DocumentLookup = Callable[[str], tuple[Document, list[Paragraph]] | None]
+
+
+@dataclass(frozen=True)
+class PassageSelection:
+    """Text the analyst selected in one paragraph of the article shown."""
+
+    document: Document
+    paragraph: Paragraph
+    quote: str  # as selected; the editor checks it is verbatim in the paragraph
+
+
+NO_SELECTION_MESSAGE = "Select a passage of one paragraph of the article first."
 
 EMPTY_MESSAGE = "Select an event on the timeline or in the list to read its source."
 NO_SOURCES_MESSAGE = "This event cites no source."
@@ -188,6 +202,9 @@ class SourceView(QWidget):
     """Event header, source stepper, article header and the article itself."""
 
     citation_changed = Signal(int)  # index of the citation now shown
+    # A PassageSelection: "New event from selection…" / "Add as citation to…".
+    new_event_requested = Signal(object)
+    citation_requested = Signal(object)
 
     def __init__(self, lookup: DocumentLookup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,8 +213,10 @@ class SourceView(QWidget):
         self._event: Event | None = None
         self._index = 0
         self._needs_scroll = False
+        self._shown: tuple[Document, list[Paragraph]] | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._build()
+        self._build_selection_actions()
         self.set_theme(LIGHT)
 
     def _build(self) -> None:
@@ -252,6 +271,61 @@ class SourceView(QWidget):
         self._doc_title.setFont(_font(self.font(), 1.0, bold=True))
         for w in (self._date_note, self._doc_file):
             w.setFont(_font(self.font(), 0.9, bold=False))
+
+    def _build_selection_actions(self) -> None:
+        self.new_event_action = QAction("&New event from selection…", self)
+        self.new_event_action.setStatusTip("Make an event citing the selected passage")
+        self.new_event_action.triggered.connect(lambda: self._request(self.new_event_requested))
+        self.cite_action = QAction("&Add as citation to…", self)
+        self.cite_action.setStatusTip("Cite the selected passage in an existing event")
+        self.cite_action.triggered.connect(lambda: self._request(self.citation_requested))
+        self._browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._browser.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, at: QPoint) -> None:
+        menu = self._browser.createStandardContextMenu(at)
+        menu.addSeparator()
+        has_selection = self.selected_passage() is not None
+        for action in (self.new_event_action, self.cite_action):
+            action.setEnabled(has_selection)
+            menu.addAction(action)
+        menu.exec(self._browser.viewport().mapToGlobal(at))
+        for action in (self.new_event_action, self.cite_action):
+            action.setEnabled(True)  # the keys decide when pressed (see _request)
+
+    def _request(self, signal: SignalInstance) -> None:
+        passage = self.selected_passage()
+        if passage is not None:
+            signal.emit(passage)
+
+    def selected_passage(self) -> PassageSelection | None:
+        """The selection, when it lies within one paragraph of the shown article."""
+        cursor = self._browser.textCursor()
+        if self._shown is None or not cursor.hasSelection():
+            return None
+        document = self._browser.document()
+        first = document.findBlock(cursor.selectionStart())
+        last = document.findBlock(cursor.selectionEnd())
+        if first.blockNumber() != last.blockNumber():
+            return None
+        text = first.text()
+        doc, paragraphs = self._shown
+        paragraph = next((p for p in paragraphs if p.text == " ".join(text.split())), None)
+        quote = " ".join(cursor.selectedText().split())
+        if paragraph is None or not quote:
+            return None
+        return PassageSelection(doc, paragraph, quote)
+
+    def select_text(self, text: str) -> bool:
+        """Select the first occurrence of ``text`` in the article (for tests and keys)."""
+        found = self._browser.document().find(text)
+        if found.isNull():
+            return False
+        self._browser.setTextCursor(found)
+        return True
+
+    def shown_document(self) -> Document | None:
+        return self._shown[0] if self._shown else None
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -382,6 +456,7 @@ class SourceView(QWidget):
         self._event_box.setVisible(event is not None)
         self._stepper.setVisible(event is not None and len(event.citations) > 1)
         self._doc_box.hide()
+        self._shown = None
         if event is None:
             self._browser.setHtml(_message_html(EMPTY_MESSAGE, theme))
             return
@@ -395,6 +470,7 @@ class SourceView(QWidget):
             self._browser.setHtml(_message_html(missing_message(citation.document), theme))
             return
         document, paragraphs = found
+        self._shown = (document, paragraphs)
         self._fill_document_header(document)
         self._browser.setHtml(article_html(paragraphs, citation, theme))
         if scroll:

@@ -34,6 +34,7 @@ from timeline_app.services import BulkData, Changes, Store
 from timeline_app.settings import Settings
 from timeline_app.ui.app import window_settings
 from timeline_app.ui.bulk.bulk_controller import BulkController
+from timeline_app.ui.editor.editing_actions import EditingActions
 from timeline_app.ui.events.event_table import EventTable
 from timeline_app.ui.prefetch import Prefetch
 from timeline_app.ui.relations.relation_view import RelationView
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_status_bar()
         self._connect()
+        self.editing = EditingActions(self)
         build_menus(self)
         self.pins = install_pins(self)
         self._default_state = self.saveState()
@@ -448,16 +450,24 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.status.clear_note()  # "Ctrl+Z brings it back" is done
-        self.views.undo()
+        self.editing.undo() if self.editing.owns_undo() else self.views.undo()
 
     def redo(self) -> None:
         self.status.clear_note()
-        self.views.redo()
+        self.editing.redo() if self.editing.owns_redo() else self.views.redo()
 
     def update_history_actions(self) -> None:
         if hasattr(self, "undo_action"):
-            self.undo_action.setEnabled(self.view.can_undo)
-            self.redo_action.setEnabled(self.view.can_redo)
+            edits = self.editing.stack
+            self.undo_action.setEnabled(self.view.can_undo or edits.canUndo())
+            self.redo_action.setEnabled(self.view.can_redo or edits.canRedo())
+            undo_edit, redo_edit = self.editing.owns_undo(), self.editing.owns_redo()
+            self.undo_action.setText(
+                f"&Undo {edits.undoText()}" if undo_edit else "&Undo view change"
+            )
+            self.redo_action.setText(
+                f"&Redo {edits.redoText()}" if redo_edit else "&Redo view change"
+            )
 
     def toggle_bulk_layer(self) -> None:
         self.view.update(bulk_layer=self.bulk_action.isChecked())

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from timeline_app.ui.editor.editing_actions import add_editing_actions
 from timeline_app.ui.window import dialogs
 from timeline_app.ui.window.keys import widget_action
 
@@ -71,6 +72,7 @@ def build_menus(w: MainWindow) -> None:
     w.redo_action = add_action(
         w, edit, "&Redo view change", w.redo, QKeySequence.StandardKey.Redo, "Redo it"
     )
+    add_editing_actions(w, edit, w.editing)
     w.update_history_actions()
 
     view = bar.addMenu("&View")
