@@ -60,6 +60,7 @@ SCORE_MIN = -10.0
 SCORE_MAX = 10.0
 
 CURATED_DATASET = "curated"
+ANALYST_DATASET = "analyst"
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,6 +210,31 @@ CREATE TABLE saved_views (
 );
 """
 
+# Imported articles: the original file, byte for byte, beside its ``documents`` row
+# (which holds the extracted text and its paragraphs, as for the seeds). A document
+# with a row here was imported in the app (``origin``): ``load`` never changes or
+# removes it. ``sha256`` is unique, so the same file imported twice is one article;
+# ``url`` has no place in ``documents`` (the seeds' manifest has none).
+V_DOCUMENT_FILES = """
+CREATE TABLE document_files (
+    document_pk   INTEGER PRIMARY KEY REFERENCES documents(pk) ON DELETE CASCADE,
+    origin        TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    media_type    TEXT NOT NULL,
+    url           TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    sha256        TEXT NOT NULL UNIQUE,
+    data          BLOB NOT NULL,
+    imported      TEXT NOT NULL
+);
+"""
+
 # Ordered: MIGRATIONS[i] takes a database from version i to version i + 1.
-MIGRATIONS: Sequence[str] = (V1_INITIAL, V2_BULK_EVENTS, V3_BULK_NO_INDEX, V4_SAVED_VIEWS)
+MIGRATIONS: Sequence[str] = (
+    V1_INITIAL,
+    V2_BULK_EVENTS,
+    V3_BULK_NO_INDEX,
+    V4_SAVED_VIEWS,
+    V_DOCUMENT_FILES,
+)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -189,3 +189,21 @@ class SavedViewRow(Base):
     state: Mapped[str]
     created: Mapped[str]
     updated: Mapped[str]
+
+
+class DocumentFileRow(Base):
+    """An imported article's original file (see ``V_DOCUMENT_FILES`` in migrations.py).
+    Written and read with plain SQL in ``store/articles.py``."""
+
+    __tablename__ = "document_files"
+    document_pk: Mapped[int] = mapped_column(
+        ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True
+    )
+    origin: Mapped[str]
+    original_name: Mapped[str]
+    media_type: Mapped[str]
+    url: Mapped[str]
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(unique=True)
+    data: Mapped[bytes]
+    imported: Mapped[str]
