@@ -26,8 +26,10 @@ from timeline_app.store.db import Database, open_database
 from timeline_app.store.repo import Counts, ParagraphHit
 
 if TYPE_CHECKING:  # imported where used: the YAML reader and the ORM are not needed to view
+    from timeline_app.articles import ArticleMeta, MetaOverrides
     from timeline_app.ingest.corpus import Corpus, CorpusPaths
     from timeline_app.store.bulk import ImportReport, ProgressCallback
+    from timeline_app.store.collection import ArticleImport, MergeReport, OnConflict
     from timeline_app.store.loader import LoadReport
 
 
@@ -185,6 +187,43 @@ class Store:
     def delete_view(self, name: str) -> None:
         with self.db.connect() as conn:
             views.delete_view(conn, name)
+
+    # -- the analyst's collection: imported articles, packages ------------------
+    def import_article(self, path: Path, overrides: MetaOverrides | None = None) -> ArticleImport:
+        """Read one file and add it in one transaction; the same bytes twice are
+        reported as a duplicate and nothing is written (``ArticleError`` on refusal)."""
+        from timeline_app.articles import MetaOverrides
+        from timeline_app.store import collection
+
+        return collection.import_article(self.db, path, overrides or MetaOverrides())
+
+    def correct_article(self, key: str, overrides: MetaOverrides) -> ArticleMeta:
+        """Set an imported article's title, outlet, URL or publication date."""
+        from timeline_app.store import collection
+
+        return collection.correct_article(self.db, key, overrides)
+
+    def article_url(self, key: str) -> str:
+        with self.db.connect() as conn:
+            row = conn.execute(
+                "SELECT f.url FROM document_files f JOIN documents d ON d.pk = f.document_pk "
+                "WHERE d.file_name = ?",
+                (key,),
+            ).fetchone()
+        return "" if row is None else str(row[0])
+
+    def export_package(self, target: Path) -> tuple[int, int]:
+        """Write imported articles and non-curated events to a package; (articles, events)."""
+        from timeline_app.store import collection
+
+        return collection.export_package(self.db, target)
+
+    def import_package(self, path: Path, on_conflict: OnConflict | None = None) -> MergeReport:
+        """Merge a package in one transaction; ``PackageConflicts`` when ids clash and
+        no choice was given, ``PackageError``/``ValidationFailed`` when it is not intact."""
+        from timeline_app.store import collection
+
+        return collection.import_package(self.db, path, on_conflict)
 
     # -- bulk events (GDELT) -------------------------------------------------
     def import_gdelt(
