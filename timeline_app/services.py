@@ -97,14 +97,38 @@ class Store:
         start shows them at once instead of waiting for the write (and for the ORM's
         import, most of a second).
         """
-        from timeline_app.ingest.corpus import read_corpus
-
-        validated = read_corpus(corpus or bundled_corpus_paths())
+        validated = self._read_corpus(corpus or bundled_corpus_paths())
         if on_validated is not None:
             on_validated(validated)
         from timeline_app.store.loader import write_corpus  # the ORM: after the callback
 
         return write_corpus(self.db, validated)
+
+    def _read_corpus(self, paths: CorpusPaths) -> Corpus:
+        """The curated files, validated; their events may also cite articles imported
+        into this database and name the actors it knows (an exported collection loads
+        back). Only the curated actors and documents are written by the load."""
+        from timeline_app.ingest.corpus import (
+            Corpus,
+            read_actors,
+            read_boilerplate,
+            read_documents,
+            read_events,
+        )
+        from timeline_app.ingest.problems import Problem, ValidationFailed
+        from timeline_app.store.imported_read import imported_documents, known_actors
+
+        with self.db.connect() as conn:
+            imported, actors_here = imported_documents(conn), known_actors(conn)
+        problems: list[Problem] = []
+        actors = read_actors(paths.actors, problems)
+        rules = read_boilerplate(paths.boilerplate, problems)
+        documents = read_documents(paths, rules, problems)
+        citable = {a.code: a for a in actors_here} | actors
+        events = read_events(paths.events, citable, documents + imported, problems)
+        if problems:
+            raise ValidationFailed(problems)
+        return Corpus(tuple(actors.values()), tuple(documents), tuple(events))
 
     def is_empty(self) -> bool:
         counts = self.counts()

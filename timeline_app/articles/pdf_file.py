@@ -9,8 +9,9 @@ from timeline_app.articles.errors import ArticleError
 
 
 def read_pdf(data: bytes, file: str) -> tuple[list[str], str]:
-    """(paragraphs, the PDF's own title or ""). Lines are joined into paragraphs at
-    blank lines and at lines that end a sentence, as the text layer gives them."""
+    """(paragraphs, the PDF's own title or ""). A PDF's text layer has lines, not
+    paragraphs: a line ends its paragraph when it is blank, ends a sentence, or is
+    clearly shorter than the page's full lines (a headline, a dateline, a last line)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -28,7 +29,9 @@ def read_pdf(data: bytes, file: str) -> tuple[list[str], str]:
     paragraphs: list[str] = []
     current: list[str] = []
     for page_text in pages:
-        for line in page_text.splitlines():
+        lines = page_text.splitlines()
+        full = max((len(" ".join(line.split())) for line in lines), default=0)
+        for line in lines:
             stripped = " ".join(line.split())
             if not stripped:
                 if current:
@@ -36,7 +39,8 @@ def read_pdf(data: bytes, file: str) -> tuple[list[str], str]:
                     current = []
                 continue
             current.append(stripped)
-            if stripped.endswith((".", "!", "?", '"', "”", ":")):
+            short = len(stripped) < 0.75 * full and not stripped.endswith(("-", ","))
+            if short or stripped.endswith((".", "!", "?", '"', "”", ":")):
                 paragraphs.append(" ".join(current))
                 current = []
         if current:  # a page break ends a paragraph
