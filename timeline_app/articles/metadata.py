@@ -117,3 +117,21 @@ def infer_date(paragraphs: Sequence[str], today: date) -> tuple[DateSpan, str]:
         f"No publication date found; the import day ({format_human(today, Precision.DAY)}) "
         "stands in until it is corrected.",
     )
+
+
+def check_form(
+    title: str, outlet: str, url: str, published: str
+) -> tuple[MetaOverrides | None, dict[str, str]]:
+    """The metadata dialog's values as overrides, or what is wrong, field by field."""
+    problems: dict[str, str] = {}
+    if not title.strip():
+        problems["title"] = "A title is needed."
+    if url.strip() and not re.match(r"^https?://\S+$", url.strip()):
+        problems["url"] = "A web address starts with http:// or https://."
+    try:
+        DateSpan.parse(published.strip())
+    except DateError as exc:
+        problems["published"] = f"Write the date as YYYY, YYYY-MM or YYYY-MM-DD ({exc})."
+    if problems:
+        return None, problems
+    return MetaOverrides(title, outlet, url, published), {}
