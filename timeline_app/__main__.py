@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 HEADLESS_COMMANDS = {
     "load", "check", "export-events", "import-gdelt", "views", "backup", "restore", "add-event",
-    "-h", "--help", "--version",
+    "import-article", "export-package", "import-package", "-h", "--help", "--version",
 }  # fmt: skip
 # Image export draws with Qt but needs no display; kept out of the Qt-free cli.py.
 EXPORT_IMAGE_HELP = (

@@ -26,10 +26,12 @@ from timeline_app.store.db import Database, DataVersionWatch, open_database, tra
 from timeline_app.store.repo import AuditEntry, Counts, ParagraphHit
 
 if TYPE_CHECKING:  # imported where used: the YAML reader and the ORM are not needed to view
+    from timeline_app.articles import ArticleMeta, MetaOverrides
     from timeline_app.editing.changes import Change, StoredArticle
     from timeline_app.editing.validate import Reference
     from timeline_app.ingest.corpus import Corpus, CorpusPaths
     from timeline_app.store.bulk import ImportReport, ProgressCallback
+    from timeline_app.store.collection import ArticleImport, MergeReport, OnConflict
     from timeline_app.store.loader import LoadReport
 
 
@@ -111,9 +113,7 @@ class Store:
         start shows them at once instead of waiting for the write (and for the ORM's
         import, most of a second).
         """
-        from timeline_app.ingest.corpus import read_corpus
-
-        validated = read_corpus(corpus or bundled_corpus_paths())
+        validated = self._read_corpus(corpus or bundled_corpus_paths())
         if on_validated is not None:
             on_validated(validated)
         from timeline_app.store.loader import write_corpus  # the ORM: after the callback
@@ -129,6 +129,32 @@ class Store:
         from timeline_app.store.backup import backup_before
 
         return backup_before(self.path, reason)
+
+    def _read_corpus(self, paths: CorpusPaths) -> Corpus:
+        """The curated files, validated; their events may also cite articles imported
+        into this database and name the actors it knows (an exported collection loads
+        back). Only the curated actors and documents are written by the load."""
+        from timeline_app.ingest.corpus import (
+            Corpus,
+            read_actors,
+            read_boilerplate,
+            read_documents,
+            read_events,
+        )
+        from timeline_app.ingest.problems import Problem, ValidationFailed
+        from timeline_app.store.imported_read import imported_documents, known_actors
+
+        with self.db.connect() as conn:
+            imported, actors_here = imported_documents(conn), known_actors(conn)
+        problems: list[Problem] = []
+        actors = read_actors(paths.actors, problems)
+        rules = read_boilerplate(paths.boilerplate, problems)
+        documents = read_documents(paths, rules, problems)
+        citable = {a.code: a for a in actors_here} | actors
+        events = read_events(paths.events, citable, documents + imported, problems)
+        if problems:
+            raise ValidationFailed(problems)
+        return Corpus(tuple(actors.values()), tuple(documents), tuple(events))
 
     def is_empty(self) -> bool:
         counts = self.counts()
@@ -268,6 +294,43 @@ class Store:
     def events_citing(self, file_name: str) -> list[Event]:
         with self.db.connect() as conn:
             return repo.events_citing(conn, file_name)
+
+    # -- the analyst's collection: imported articles, packages ------------------
+    def import_article(self, path: Path, overrides: MetaOverrides | None = None) -> ArticleImport:
+        """Read one file and add it in one transaction; the same bytes twice are
+        reported as a duplicate and nothing is written (``ArticleError`` on refusal)."""
+        from timeline_app.articles import MetaOverrides
+        from timeline_app.store import collection
+
+        return collection.import_article(self.db, path, overrides or MetaOverrides())
+
+    def correct_article(self, key: str, overrides: MetaOverrides) -> ArticleMeta:
+        """Set an imported article's title, outlet, URL or publication date."""
+        from timeline_app.store import collection
+
+        return collection.correct_article(self.db, key, overrides)
+
+    def article_url(self, key: str) -> str:
+        with self.db.connect() as conn:
+            row = conn.execute(
+                "SELECT f.url FROM document_files f JOIN documents d ON d.pk = f.document_pk "
+                "WHERE d.file_name = ?",
+                (key,),
+            ).fetchone()
+        return "" if row is None else str(row[0])
+
+    def export_package(self, target: Path) -> tuple[int, int]:
+        """Write imported articles and non-curated events to a package; (articles, events)."""
+        from timeline_app.store import collection
+
+        return collection.export_package(self.db, target)
+
+    def import_package(self, path: Path, on_conflict: OnConflict | None = None) -> MergeReport:
+        """Merge a package in one transaction; ``PackageConflicts`` when ids clash and
+        no choice was given, ``PackageError``/``ValidationFailed`` when it is not intact."""
+        from timeline_app.store import collection
+
+        return collection.import_package(self.db, path, on_conflict)
 
     # -- bulk events (GDELT) -------------------------------------------------
     def import_gdelt(

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 from timeline_app import __version__
-from timeline_app.cli import backup, data, events, gdelt, views
+from timeline_app.articles import ArticleError
+from timeline_app.cli import articles, backup, data, events, gdelt, package, views
 from timeline_app.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, UserError
 from timeline_app.ingest.gdelt import GdeltError
 from timeline_app.ingest.problems import ValidationFailed
@@ -22,7 +23,7 @@ from timeline_app.store.db import StoreError
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "run"]
 
 # Command families, in the order `--help` lists them.
-FAMILIES = (data, events, gdelt, views, backup)
+FAMILIES = (data, articles, events, package, gdelt, views, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,7 +58,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (StoreError, UserError, GdeltError) as exc:
+    except (StoreError, UserError, GdeltError, ArticleError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # e.g. `export-events ... | head`

@@ -3,6 +3,11 @@
 Rows are matched by natural keys (actor code, document file name, paragraph
 ordinal, event id) and only what changed is written, so loading the same files
 twice leaves the database as it was, and an edited file updates in place.
+
+A load owns the curated rows only: events of other datasets (made in the app,
+merged from a package) and imported articles (a ``document_files`` row; their keys
+start with ``imported/``, which no curated file name can) are never changed or
+removed by it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from timeline_app.store.db import Database
 from timeline_app.store.orm import (
     ActorRow,
     CitationRow,
+    DocumentFileRow,
     DocumentRow,
     EventActorRow,
     EventPairRow,
@@ -219,7 +225,11 @@ def _sync_events(
 
 
 def _drop_stale_documents(session: Session, keep: set[str]) -> None:
-    for row in session.scalars(select(DocumentRow).where(DocumentRow.file_name.not_in(keep))):
+    stale = select(DocumentRow).where(DocumentRow.file_name.not_in(keep))
+    if _has_table(session, "document_files"):  # absent only in a test of an older schema
+        # Articles imported in the app are not the curated files' to remove.
+        stale = stale.where(DocumentRow.pk.not_in(select(DocumentFileRow.document_pk)))
+    for row in session.scalars(stale):
         for paragraph in row.paragraphs:
             session.execute(
                 text("DELETE FROM paragraph_fts WHERE rowid = :pk"), {"pk": paragraph.pk}
@@ -231,3 +241,10 @@ def _drop_stale_documents(session: Session, keep: set[str]) -> None:
 def _drop_unused_actors(session: Session, keep: set[str]) -> None:
     used = select(EventActorRow.actor_code).distinct()
     session.execute(delete(ActorRow).where(ActorRow.code.not_in(keep), ActorRow.code.not_in(used)))
+
+
+def _has_table(session: Session, name: str) -> bool:
+    found = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"), {"name": name}
+    )
+    return found.first() is not None

@@ -244,6 +244,25 @@ CREATE TABLE audit_log (
 CREATE INDEX ix_audit_log_event ON audit_log (event_id, pk);
 """
 
+# V7: imported articles: the original file, byte for byte, beside its ``documents`` row
+# (which holds the extracted text and its paragraphs, as for the seeds). A document
+# with a row here was imported in the app (``origin``): ``load`` never changes or
+# removes it. ``sha256`` is unique, so the same file imported twice is one article;
+# ``url`` has no place in ``documents`` (the seeds' manifest has none).
+V7_DOCUMENT_FILES = """
+CREATE TABLE document_files (
+    document_pk   INTEGER PRIMARY KEY REFERENCES documents(pk) ON DELETE CASCADE,
+    origin        TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    media_type    TEXT NOT NULL,
+    url           TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    sha256        TEXT NOT NULL UNIQUE,
+    data          BLOB NOT NULL,
+    imported      TEXT NOT NULL
+);
+"""
+
 # Ordered: MIGRATIONS[i] takes a database from version i to version i + 1.
 MIGRATIONS: Sequence[str] = (
     V1_INITIAL,
@@ -252,5 +271,6 @@ MIGRATIONS: Sequence[str] = (
     V4_SAVED_VIEWS,
     V5_LANES_FROM_ROLES,
     V6_AUDIT_LOG,
+    V7_DOCUMENT_FILES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

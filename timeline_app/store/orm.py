@@ -192,7 +192,7 @@ class SavedViewRow(Base):
 
 
 class AuditRow(Base):
-    """One change made in the app (V5). Written and read with plain SQL
+    """One change made in the app (V6). Written and read with plain SQL
     (``editing/writes.py``, ``store/repo.py``); ``old`` and ``new`` are the event's
     exchange records as JSON, '' where there is none."""
 
@@ -204,3 +204,21 @@ class AuditRow(Base):
     event_id: Mapped[str]
     old: Mapped[str]
     new: Mapped[str]
+
+
+class DocumentFileRow(Base):
+    """An imported article's original file (see ``V7_DOCUMENT_FILES`` in migrations.py).
+    Written and read with plain SQL in ``store/articles.py``."""
+
+    __tablename__ = "document_files"
+    document_pk: Mapped[int] = mapped_column(
+        ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True
+    )
+    origin: Mapped[str]
+    original_name: Mapped[str]
+    media_type: Mapped[str]
+    url: Mapped[str]
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(unique=True)
+    data: Mapped[bytes]
+    imported: Mapped[str]

@@ -33,6 +33,8 @@ from timeline_app.saved_views import SavedView
 from timeline_app.services import BulkData, Changes, Store
 from timeline_app.settings import Settings
 from timeline_app.ui.app import window_settings
+from timeline_app.ui.articles.import_articles import ArticleImporter
+from timeline_app.ui.articles.share_collection import CollectionSharing
 from timeline_app.ui.bulk.bulk_controller import BulkController
 from timeline_app.ui.editor.editing_actions import EditingActions
 from timeline_app.ui.events.event_table import EventTable
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.outside_notice = OutsideNotice()
         self.views_panel = ViewsPanel(None, lambda: self.view.state)
         self.bulk = BulkController(self)
+        self.articles, self.collection = ArticleImporter(self), CollectionSharing(self)
         self.event_tabs = QTabWidget()
         self.event_tabs.setDocumentMode(True)
         self.event_tabs.addTab(self.table, "Curated events")

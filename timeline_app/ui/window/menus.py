@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from timeline_app.ui.articles.menu import add_article_actions
 from timeline_app.ui.editor.editing_actions import add_editing_actions
 from timeline_app.ui.window import dialogs
 from timeline_app.ui.window.keys import widget_action
@@ -51,6 +52,7 @@ def build_menus(w: MainWindow) -> None:
     )
     add_action(w, file_menu, "&Import GDELT events…", w.bulk.import_files, "Ctrl+I")
     add_action(w, file_menu, "&Restore backup…", w.restore_backup, tip="Put a backup back")
+    add_article_actions(w, file_menu)
     file_menu.addSeparator()
     add_action(w, file_menu, "Export &events (JSON or CSV)…", w.export_events, "Ctrl+Shift+E")
     add_action(w, file_menu, "Export &timeline…", w.export_timeline, "Ctrl+E")

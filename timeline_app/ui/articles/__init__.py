@@ -1,0 +1,1 @@
+"""Importing articles and sharing collections in the window."""
