@@ -324,3 +324,17 @@ def test_damaged_or_stale_choices_fall_back(isolated_user_data: Path) -> None:
         json.dumps({"preset": "custom", "size": "1x1", "scale": 9, "format": 3}), "utf-8"
     )
     assert io.load_choices() == ExportForm()
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to"),
+    [("9999-12-31", ""), ("", "9999-12-31"), ("0000", ""), ("-0001", ""), ("", "10000")],
+)
+def test_dates_outside_the_supported_years_are_refused_by_the_form(
+    date_from: str, date_to: str
+) -> None:
+    # The dialog and the command line share this validation: nothing is drawn.
+    result = io.validate_form(ExportForm(date_from=date_from, date_to=date_to))
+    assert result.options is None
+    assert set(result.errors) == {"dates"}
+    assert "not a date" in result.errors["dates"]
