@@ -15,6 +15,14 @@ from datetime import date, timedelta
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
+# The years a date may be written in. Python's ``date`` holds years 1 to 9999, but a
+# window is padded past its dates (a year after a lone start, the day after an end),
+# so a date in 9999 would overflow while framing or drawing; year 0 and negative
+# years do not exist in ``date`` at all. Every date typed or read goes through
+# ``parse_iso`` (or ``check_year``), so nothing outside this range reaches drawing.
+MIN_YEAR, MAX_YEAR = 1, 9998
+SUPPORTED_RANGE = f"years {MIN_YEAR} to {MAX_YEAR}"
+
 
 class Precision(enum.StrEnum):
     DAY = "day"
@@ -29,6 +37,13 @@ class DateError(ValueError):
     """A date that cannot be read; the message says why."""
 
 
+def check_year(value: date, text: str) -> date:
+    """``value`` itself, or ``DateError`` when its year is outside the supported range."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise DateError(f"not a date: {text!r} (dates run from {SUPPORTED_RANGE})")
+    return value
+
+
 def to_day(d: date) -> int:
     return d.toordinal() - EPOCH_ORDINAL
 
@@ -41,8 +56,12 @@ def parse_iso(text: str) -> tuple[date, Precision]:
     """Read ``2016``, ``2016-09`` or ``2016-09-03``; the form gives the precision."""
     m = _ISO_RE.match(text.strip())
     if not m:
+        if re.match(r"^\s*[-+−]\s*\d", text):  # a year before the common era, or signed
+            raise DateError(f"not a date: {text!r} (dates run from {SUPPORTED_RANGE})")
         raise DateError(f"not a date: {text!r} (write YYYY, YYYY-MM or YYYY-MM-DD)")
     year = int(m["y"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"not a date: {text!r} (dates run from {SUPPORTED_RANGE})")
     month = int(m["m"]) if m["m"] else 1
     day = int(m["d"]) if m["d"] else 1
     try:

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from timeline_app.dates import DateError, parse_iso, period_end
 from timeline_app.domain import Category, EventFilter, Modality
+from timeline_app.search_text import cap_search_text
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,16 @@ def build_filter(raw: FilterInput) -> FilterResult:
     if start and end and end < start:
         errors["date_to"] = "the end comes before the start"
         end = None
+    text, cut = cap_search_text(raw.text.strip())  # a pasted page: its first words
+    if cut:
+        errors["text"] = cut
     flt = EventFilter(
         actors=frozenset(raw.actors),
         categories=frozenset(_members(Category, raw.categories)),
         modalities=frozenset(_members(Modality, raw.modalities)),
         start=start,
         end=end,
-        text=raw.text.strip(),
+        text=text.strip(),
     )
     return FilterResult(flt, errors)
 

@@ -2,7 +2,15 @@ from datetime import date
 
 import pytest
 
-from timeline_app.dates import DateError, DateSpan, Precision, from_day, parse_iso, to_day
+from timeline_app.dates import (
+    DateError,
+    DateSpan,
+    Precision,
+    check_year,
+    from_day,
+    parse_iso,
+    to_day,
+)
 
 
 def test_precision_follows_the_written_form() -> None:
@@ -58,3 +66,23 @@ def test_day_numbers_work_before_1970_without_timestamps() -> None:
     assert to_day(date(1960, 1, 1)) == -3653
     assert from_day(-3653) == date(1960, 1, 1)
     assert from_day(to_day(date(1945, 8, 15))) == date(1945, 8, 15)
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "9999", "0000", "0000-01-01", "-0001", "-44-03-15"])
+def test_dates_outside_the_supported_years_are_refused_with_the_range(text: str) -> None:
+    with pytest.raises(DateError, match="dates run from years 1 to 9998"):
+        parse_iso(text)
+
+
+def test_the_edges_of_the_supported_range_are_dates_whose_periods_can_be_framed() -> None:
+    first = DateSpan.parse("0001-01-01")
+    last = DateSpan.parse("9998-12-31")
+    assert first.start_day < last.start_day
+    assert from_day(last.end_day) == date(9999, 1, 1)  # the day after still exists
+    assert DateSpan.parse("9998").last_day == date(9998, 12, 31)
+
+
+def test_check_year_refuses_a_date_object_past_the_range() -> None:
+    assert check_year(date(2016, 9, 3), "2016-09-03") == date(2016, 9, 3)
+    with pytest.raises(DateError, match="years 1 to 9998"):
+        check_year(date(9999, 1, 1), "99990101")

@@ -33,3 +33,10 @@ def test_vocabularies_are_mapped_and_unknown_values_dropped() -> None:
     assert result.filter.categories == {Category.TRAINING}
     assert result.filter.modalities == {Modality.PLANNED}
     assert build_filter(FilterInput()).filter.is_empty
+
+
+def test_dates_outside_the_supported_years_are_reported_and_ignored() -> None:
+    result = build_filter(FilterInput(date_from="0000", date_to="9999-12-31"))
+    assert set(result.errors) == {"date_from", "date_to"}
+    assert "years 1 to 9998" in result.errors["date_to"]
+    assert result.filter.start is None and result.filter.end is None

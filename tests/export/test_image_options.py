@@ -344,3 +344,17 @@ def test_custom_sizes_keep_text_readable_on_a_slide_or_are_refused() -> None:
     assert io.validate_form(ExportForm(preset="custom", size="3000x600")).options is None
     # 4:3 at 1600 wide still holds it when shown on a 4:3 screen, through its preset.
     assert io.validate_form(ExportForm(preset="4:3")).options is not None
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to"),
+    [("9999-12-31", ""), ("", "9999-12-31"), ("0000", ""), ("-0001", ""), ("", "10000")],
+)
+def test_dates_outside_the_supported_years_are_refused_by_the_form(
+    date_from: str, date_to: str
+) -> None:
+    # The dialog and the command line share this validation: nothing is drawn.
+    result = io.validate_form(ExportForm(date_from=date_from, date_to=date_to))
+    assert result.options is None
+    assert set(result.errors) == {"dates"}
+    assert "not a date" in result.errors["dates"]

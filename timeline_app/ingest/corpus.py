@@ -29,6 +29,7 @@ from timeline_app.domain import (
     lanes_of,
 )
 from timeline_app.ingest.fields import FieldReader
+from timeline_app.ingest.file_limits import FileRefused, read_bytes
 from timeline_app.ingest.paragraphs import BoilerplateRules, normalise, split_paragraphs
 from timeline_app.ingest.problems import Problem, ValidationFailed, display_name
 from timeline_app.ingest.yaml_lines import Located, load_list_of_mappings
@@ -118,8 +119,8 @@ def read_actors(path: Path, problems: list[Problem]) -> dict[str, Actor]:
 
 def read_boilerplate(path: Path, problems: list[Problem]) -> BoilerplateRules:
     try:
-        return BoilerplateRules.parse(path.read_text(encoding="utf-8").splitlines())
-    except (OSError, UnicodeDecodeError) as exc:
+        return BoilerplateRules.parse(read_bytes(path).decode("utf-8").splitlines())
+    except (OSError, UnicodeDecodeError, FileRefused) as exc:
         problems.append(Problem(display_name(path), None, f"cannot read boilerplate rules: {exc}"))
         return BoilerplateRules(frozenset(), ())
 
@@ -168,7 +169,10 @@ def read_documents(
             continue
         source = paths.seeds / file_name
         try:
-            raw = source.read_bytes()
+            raw = read_bytes(source)
+        except FileRefused as exc:
+            reader.problem("file", f"{file_name!r}: {exc}")
+            continue
         except OSError:
             reader.problem("file", f"{file_name!r} is not in {display_name(paths.seeds)}")
             continue

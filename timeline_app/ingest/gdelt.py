@@ -19,20 +19,26 @@ import csv
 import io
 import itertools
 import math
-import zipfile
 from array import array
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from timeline_app.dates import to_day
+from timeline_app.dates import SUPPORTED_RANGE, DateError, check_year, to_day
 from timeline_app.domain import SCORE_MAX, SCORE_MIN
 from timeline_app.ingest.cameo import COUNTRY_CODE_RE, classify
-from timeline_app.ingest.gdelt_lines import line_blocks, split_csv, split_tab
-from timeline_app.ingest.problems import Problem, display_name
+from timeline_app.ingest.gdelt_files import GdeltError, Source, open_binary, open_source
+from timeline_app.ingest.gdelt_lines import (
+    MAX_LINE_CHARS,
+    TOO_LONG,
+    line_blocks,
+    split_csv,
+    split_tab,
+)
+from timeline_app.ingest.problems import Problem
+
+__all__ = ["GdeltError", "MalformedRow", "Source", "open_source"]  # and the names below
 
 COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -69,10 +75,6 @@ RECORD_FIELDS = (
 
 
 # --- Reading -------------------------------------------------------------------------
-class GdeltError(Exception):
-    """A file that cannot be read at all; the message is meant for the user."""
-
-
 class MalformedRow(GdeltError):
     """Raised in strict mode at the first malformed row."""
 
@@ -82,47 +84,6 @@ class MalformedRow(GdeltError):
 
     def __reduce__(self) -> tuple[type[MalformedRow], tuple[Problem]]:
         return MalformedRow, (self.problem,)  # pickled with its problem, not its text
-
-
-@dataclass(frozen=True)
-class Source:
-    """One file to import: a plain export, or the single export inside a zip."""
-
-    path: Path
-    member: str | None  # the export's name inside a zip
-    size: int  # bytes of export text (uncompressed), for progress
-
-    @property
-    def display(self) -> str:
-        name = display_name(self.path)
-        return f"{name}:{self.member}" if self.member else name
-
-
-def open_source(path: Path) -> Source:
-    """Check that ``path`` is a readable export (or a zip of one) before any work."""
-    path = Path(path)
-    if not path.is_file():
-        raise GdeltError(f"{path}: no such file")
-    if not zipfile.is_zipfile(path):
-        return Source(path, None, path.stat().st_size)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise GdeltError(f"{path}: cannot read the zip file ({exc})") from None
-    if len(members) != 1:
-        raise GdeltError(f"{path}: a zip must hold exactly one export, found {len(members)} files")
-    return Source(path, members[0].filename, members[0].file_size)
-
-
-@contextmanager
-def _open_binary(source: Source) -> Iterator[IO[bytes]]:
-    if source.member is None:
-        with source.path.open("rb") as raw:
-            yield raw
-    else:
-        with zipfile.ZipFile(source.path) as archive, archive.open(source.member) as raw:
-            yield raw
 
 
 @dataclass
@@ -268,9 +229,11 @@ class GdeltReader:
             yield list(decoder.rows(batch)), batch.position
 
     def batches(self, source: Source) -> Iterator[Batch]:
-        with _open_binary(source) as raw:
+        with open_binary(source) as raw:
             lines = itertools.chain.from_iterable(line_blocks(raw))
             first = next(lines, "").lstrip("\ufeff")
+            if first is TOO_LONG:
+                raise GdeltError(f"{source.display}:1: {_TOO_LONG_TEXT}; not a GDELT export")
             delimiter = "\t" if "\t" in first else ","
             names = next(csv.reader([first], delimiter=delimiter), None) or [""]
             rows: Iterator[tuple[int, list[str] | str]]
@@ -323,9 +286,7 @@ class GdeltReader:
                 if len(f) != 35 or tail.count("\t") != _TAIL_TABS:
                     if item.strip():  # a blank line (say, at the end) is no row
                         n += 1
-                        found = item.count("\t") + 1
-                        self._bad(source, line, f"expected {len(COLUMNS)} tab-separated "
-                                                f"columns, found {found}")  # fmt: skip
+                        self._bad(source, line, _shape_problem(item))
                     continue
                 url = tail[tail.rfind("\t") + 1 :]
             else:
@@ -334,6 +295,8 @@ class GdeltReader:
             n += 1
             try:
                 gid = int(f[i_id])
+                if not 0 <= gid <= _MAX_INT64:  # stored as a 64-bit integer
+                    raise ValueError(gid)
                 day = days[f[i_date]]
                 code, code_root = codes[f[i_code]]
                 quad = quads[f[i_quad]]
@@ -449,7 +412,7 @@ class _Cache(dict[str, V]):
 def _parse_day(text: str) -> int:
     if not (len(text) == 8 and text.isdigit()):
         raise ValueError(text)
-    return to_day(date(int(text[:4]), int(text[4:6]), int(text[6:])))
+    return to_day(check_year(date(int(text[:4]), int(text[4:6]), int(text[6:])), text))
 
 
 def _parse_score(text: str) -> float:
@@ -459,10 +422,23 @@ def _parse_score(text: str) -> float:
     return max(SCORE_MIN, min(SCORE_MAX, score))  # Goldstein's range; GDELT keeps to it
 
 
+_MAX_INT64 = 2**63 - 1  # ids and counts are stored as SQLite's 64-bit integers
+
+
 def _parse_count(text: str) -> int:
-    if not (text.isdigit() and text.isascii()):
+    if not (text.isdigit() and text.isascii()) or int(text) > _MAX_INT64:
         raise ValueError(text)
     return int(text)
+
+
+_TOO_LONG_TEXT = f"a line longer than {MAX_LINE_CHARS // 1024} KiB"
+
+
+def _shape_problem(line: str) -> str:
+    """Why a raw line of the export is no row: too long, or the wrong number of columns."""
+    if line is TOO_LONG:
+        return f"{_TOO_LONG_TEXT} (GDELT rows are under a few KiB); skipped"
+    return f"expected {len(COLUMNS)} tab-separated columns, found {line.count(chr(9)) + 1}"
 
 
 _FAST_INDEX = (0, 1, 7, 17, 26, 28, 29, 30, 32, 33, 34)  # after the split in _chunks
@@ -481,27 +457,37 @@ def _diagnose(f: list[str], index: tuple[int, ...]) -> str:
     """The precise reason a row failed the fast path (only runs for bad rows)."""
     values = dict(zip(NEEDED, (f[i] for i in index), strict=True))
     for name in ("GLOBALEVENTID", "NumSources", "NumArticles"):
-        if not (values[name].isdigit() and values[name].isascii()):
-            return f"{name} {values[name]!r} is not a whole number"
+        value = values[name]
+        if not (value.isdigit() and value.isascii()):
+            return f"{name} {_cut(value)} is not a whole number"
+        if int(value) > _MAX_INT64:
+            return f"{name} {_cut(value)} is too large (more than 64 bits)"
     sqldate = values["SQLDATE"]
     try:
         _parse_day(sqldate)
+    except DateError:  # a real date, outside the years the app can show
+        return f"SQLDATE {_cut(sqldate)} is outside the supported {SUPPORTED_RANGE}"
     except ValueError:
-        return f"SQLDATE {sqldate!r} is not a date (YYYYMMDD)"
+        return f"SQLDATE {_cut(sqldate)} is not a date (YYYYMMDD)"
     for name in ("Actor1CountryCode", "Actor2CountryCode"):
         if values[name] and not COUNTRY_CODE_RE.fullmatch(values[name]):
-            return f"{name} {values[name]!r} is not a CAMEO country code"
+            return f"{name} {_cut(values[name])} is not a CAMEO country code"
     try:
         classify(values["EventCode"])
-    except ValueError as exc:
-        return str(exc)
+    except ValueError:
+        return f"EventCode {_cut(values['EventCode'])} is not a CAMEO event code"
     code, root = values["EventCode"], values["EventRootCode"]
     if code[:2] != root:
-        return f"EventRootCode {root!r} does not match EventCode {code!r}"
+        return f"EventRootCode {_cut(root)} does not match EventCode {code!r}"
     if values["QuadClass"] not in ("1", "2", "3", "4"):
-        return f"QuadClass {values['QuadClass']!r} is not 1, 2, 3 or 4"
+        return f"QuadClass {_cut(values['QuadClass'])} is not 1, 2, 3 or 4"
     try:
         _parse_score(values["GoldsteinScale"])
     except ValueError:
-        return f"GoldsteinScale {values['GoldsteinScale']!r} is not a number"
+        return f"GoldsteinScale {_cut(values['GoldsteinScale'])} is not a number"
     return "malformed row"
+
+
+def _cut(value: str) -> str:
+    """A field quoted in a message, shortened: a field may be 100 KiB long."""
+    return repr(value if len(value) <= 40 else value[:39] + "…")
