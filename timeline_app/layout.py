@@ -188,8 +188,9 @@ def pair_index(events: Iterable[Event]) -> WindowIndex[Pair]:
 
 
 def actor_index(events: Iterable[Event]) -> WindowIndex[str]:
-    """Node sizes of the relationship panel: events per actor (each event once)."""
-    return WindowIndex(events, lambda e: set(e.actor_codes))
+    """Node sizes of the relationship panel: events per actor (each event once). Only
+    actors on a lane count: a subject alone would be a node without edges."""
+    return WindowIndex(events, lambda e: {code for pair in e.pairs for code in (pair.a, pair.b)})
 
 
 def _sorted_cumulative(

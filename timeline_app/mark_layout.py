@@ -421,7 +421,7 @@ def _place_states(
             if label:
                 right = x1 + style.label_gap + measure(label)
         rows[row].take(x0, right)
-        multi = len(event.actors) > 2
+        multi = len(event.pairs) > 1  # a subject adds no lane, so no ring
         width = measure(label) if label else 0.0
         placed.append(
             PlacedMark(MarkKind.STATE, lane, (i,), float(event.when.start_day),
@@ -456,7 +456,7 @@ def _clusters(
         e = events[i]
         return _Candidate(
             [i], days[i][0], days[i][1], e.when.is_point, point_w,
-            names[i], ranks[i], len(e.actors) > 2, MarkKind.EVENT,
+            names[i], ranks[i], len(e.pairs) > 1, MarkKind.EVENT,
         )  # fmt: skip
 
     def centre_px(i: int) -> float:

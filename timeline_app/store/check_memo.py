@@ -62,10 +62,11 @@ def remember_sound(path: Path) -> None:
     memo[key] = _stamp(path)
     kept = dict(list(memo.items())[-KEEP:])
     target = _memo_path()
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}")
         temporary.write_text(json.dumps(kept), encoding="utf-8")
         os.replace(temporary, target)
     except OSError as exc:
         log.info("could not record the quick check of %s: %s", path, exc)
+        temporary.unlink(missing_ok=True)

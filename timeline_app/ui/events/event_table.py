@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from timeline_app.domain import Actor, Event, Pair
+from timeline_app.domain import Actor, Event, Pair, Role
 from timeline_app.ui.events.table_columns import ColumnFitter, ColumnLimits
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme
 
@@ -77,10 +77,10 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def _pairs_text(self, event: Event) -> str:
-        codes = event.actor_codes
-        if len(codes) == 2:
-            return f"{codes[0]}–{codes[1]}"
-        return " · ".join(codes)
+        """The event's lanes, then what it is about (subjects draw no lane)."""
+        lanes = " · ".join(f"{pair.a}–{pair.b}" for pair in event.pairs)
+        about = [p.code for p in event.actors if p.role is Role.SUBJECT]
+        return f"{lanes} · about {', '.join(about)}" if about else lanes
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -320,7 +320,7 @@ def legend_entries(plan: FigurePlan) -> set[object]:
         present.add("bar")
     if any(e.when.approximate for e in shown):
         present.add("approx")
-    if any(len(e.actors) > 2 for e in shown):  # the marks' rule for a ring
+    if any(len(e.pairs) > 1 for e in shown):  # the marks' rule for a ring
         present.add("multi")
     if shown:
         present.add("score")
