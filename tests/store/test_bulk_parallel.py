@@ -85,7 +85,6 @@ def test_two_processes_write_what_one_writes(
     started = []
     monkeypatch.setattr(bulk, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(bulk, "_cpus", lambda: 2)
-    monkeypatch.setattr(gdelt_process, "_AHEAD", 1)  # the child waits for the parent
     original = ReaderProcess.batches
 
     def counting(self: ReaderProcess, source: Source):  # type: ignore[no-untyped-def]
