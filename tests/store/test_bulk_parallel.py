@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.ingest import gdelt_process
 from timeline_app.ingest.gdelt import GdeltError, MalformedRow, Source, open_source
 from timeline_app.ingest.gdelt_process import ReaderProcess
 from timeline_app.ingest.problems import Problem, display_name
