@@ -86,6 +86,20 @@ def test_frozen_version(bundle: Path, tmp_path: Path) -> None:
     assert result.stdout.strip() == f"timeline-app {__version__}"
 
 
+def test_the_command_line_has_its_own_console_program(bundle: Path, tmp_path: Path) -> None:
+    """The viewer is built windowed (no console on Windows); the command line runs
+    through a console program beside it, sharing the same libraries."""
+    cli = bundle.parent / "timeline-app"
+    assert cli.exists()
+    result = subprocess.run(
+        [str(cli), "--version"], capture_output=True, text=True, env=_clean_env(tmp_path),
+        timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0 and result.stdout.strip() == f"timeline-app {__version__}"
+    spec = (REPO / "build_installer.spec").read_text(encoding="utf-8")
+    assert "console=False" in spec and "console=True" in spec
+
+
 def test_frozen_self_test_offscreen(bundle: Path, tmp_path: Path) -> None:
     env = _clean_env(tmp_path, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from timeline_app.dates import to_day
-from timeline_app.domain import EventFilter, Pair
+from timeline_app.domain import Pair
 
 IntArray = npt.NDArray[np.int64]
 # Day numbers are shifted to be non-negative inside the packed keys (covers year 1 on).
@@ -96,9 +95,10 @@ class BulkIndex:
         start_day: int | None = None,
         end_day: int | None = None,
         categories: Sequence[int] | None = None,
+        rows: npt.ArrayLike | None = None,
     ) -> BulkIndex:
         """Only the events from ``start_day`` to ``end_day`` (inclusive) in these category
-        ids; lanes left empty are dropped. The arrays are already in (lane, day) order,
+        ids (and, given ``rows``, only those rows); lanes left empty are dropped. The arrays are already in (lane, day) order,
         so a boolean mask keeps that order: no sort, which is what keeps a filter
         change within a frame or two at a million events."""
         mask: npt.NDArray[np.bool_] | None = None
@@ -115,6 +115,8 @@ class BulkIndex:
             wanted = np.zeros(256, dtype=bool)  # category ids are int8
             wanted[list(categories)] = True
             narrow(wanted[self._categories.view(np.uint8)])
+        if rows is not None:  # only these rows (as given at construction)
+            narrow(np.isin(self._rows, np.asarray(rows, dtype=np.int64)))
         if mask is None:
             return self
         # Kept events per lane: sums over each lane's run [start, end) (reduceat needs
@@ -245,34 +247,3 @@ def _runs_mask(n: int, starts: IntArray, ends: IntArray) -> npt.NDArray[np.bool_
     np.add.at(edges, starts, 1)
     np.add.at(edges, ends, -1)
     return np.cumsum(edges[:-1]) > 0
-
-
-def select_rows(
-    day: npt.NDArray[np.integer],
-    pair_id: npt.NDArray[np.integer],
-    category_id: npt.NDArray[np.integer],
-    pairs: list[Pair],
-    categories: list[str],
-    flt: EventFilter,
-) -> IntArray:
-    """Positions of the rows (``day`` sorted ascending) that pass ``flt``, in memory.
-
-    The date range is two ``searchsorted`` calls; actors and categories are lookups
-    into small per-pair and per-category tables: milliseconds at a million rows,
-    where the same query in SQL takes a second.
-    """
-    lo, hi = 0, len(day)
-    if flt.start is not None:
-        lo = int(np.searchsorted(day, to_day(flt.start), side="left"))
-    if flt.end is not None:
-        hi = int(np.searchsorted(day, to_day(flt.end), side="right"))
-    hi = max(lo, hi)
-    keep = np.ones(hi - lo, dtype=bool)
-    if flt.actors:
-        pair_ok = np.array([p.a in flt.actors or p.b in flt.actors for p in pairs], dtype=bool)
-        keep &= pair_ok[pair_id[lo:hi]] if len(pairs) else False
-    if flt.categories:
-        wanted = {c.value for c in flt.categories}
-        category_ok = np.array([c in wanted for c in categories], dtype=bool)
-        keep &= category_ok[category_id[lo:hi]]
-    return (np.flatnonzero(keep) + lo).astype(np.int64)

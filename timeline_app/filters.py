@@ -1,16 +1,21 @@
-"""Turning what the user typed in the filter bar into an ``EventFilter``.
+"""Filters: what the user typed in the filter bar becomes an ``EventFilter``
+(``build_filter``), and what an ``EventFilter`` means, for every reader of events
+(``FilterRules`` and the functions after it).
 
 Qt-free (the filter bar only gets and sets values), so every rule is unit-tested.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from timeline_app.dates import DateError, parse_iso, period_end
-from timeline_app.domain import Category, EventFilter, Modality
+import numpy as np
+import numpy.typing as npt
+
+from timeline_app.dates import DateError, parse_iso, period_end, to_day
+from timeline_app.domain import Category, EventFilter, Modality, Pair
 from timeline_app.search_text import cap_search_text
 
 
@@ -67,3 +72,151 @@ T = TypeVar("T", Category, Modality)
 
 def _members(kind: type[T], values: Iterable[str]) -> list[T]:
     return [kind(v) for v in values if v in {m.value for m in kind}]
+
+
+# --- What a filter means ----------------------------------------------------------
+# One set of rules for every reader: the SQL reads of curated events (store/repo.py)
+# and of bulk events (store/bulk_read.py), and the in-memory filter of bulk events
+# already read (services.fetch_bulk). Each reader only says where its columns are.
+
+
+@dataclass(frozen=True)
+class FilterRules:
+    """An ``EventFilter`` in the terms every reader uses: day numbers (inclusive), and
+    sorted tuples of plain values (SQL parameters in a stable order)."""
+
+    start_day: int | None = None  # an event passes if it reaches this day or later
+    end_day: int | None = None  # ... and starts on this day or earlier
+    actors: tuple[str, ...] = ()  # either actor of a pair (any actor of an event)
+    categories: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()  # a dataset's kind ("gdelt") or its own name
+    words: tuple[str, ...] = ()  # bulk events: every word in the source URL
+
+    @classmethod
+    def of(cls, flt: EventFilter) -> FilterRules:
+        return cls(
+            start_day=None if flt.start is None else to_day(flt.start),
+            end_day=None if flt.end is None else to_day(flt.end),
+            actors=tuple(sorted(flt.actors)),
+            categories=tuple(sorted(c.value for c in flt.categories)),
+            modalities=tuple(sorted(m.value for m in flt.modalities)),
+            datasets=tuple(sorted(flt.datasets)),
+            words=tuple(word.lower() for word in flt.text.split()),
+        )
+
+    def pair_passes(self, a: str, b: str) -> bool:
+        return not self.actors or a in self.actors or b in self.actors
+
+
+def _placeholders(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def bulk_sql_where(rules: FilterRules) -> tuple[str, list[object]]:
+    """The rules as a WHERE clause over ``bulk_events`` (one day per event)."""
+    clauses: list[str] = []
+    params: list[object] = []
+
+    def one_of(column: str, values: Sequence[object]) -> str:
+        params.extend(values)
+        return f"{column} IN ({_placeholders(values)})"
+
+    if rules.start_day is not None:
+        clauses.append("day >= ?")
+        params.append(rules.start_day)
+    if rules.end_day is not None:
+        clauses.append("day <= ?")
+        params.append(rules.end_day)
+    if rules.actors:
+        clauses.append(f"({one_of('pair_a', rules.actors)} OR {one_of('pair_b', rules.actors)})")
+    if rules.categories:
+        clauses.append(one_of("category", rules.categories))
+    if rules.modalities:
+        clauses.append(one_of("modality", rules.modalities))
+    if rules.datasets:
+        clauses.append(
+            f"dataset_pk IN (SELECT pk FROM datasets WHERE {one_of('kind', rules.datasets)} "
+            f"OR {one_of('name', rules.datasets)})"
+        )
+    for word in rules.words:
+        # Bulk events carry no text of their own; search matches words of their URL.
+        clauses.append("instr(lower(source_url), ?) > 0")
+        params.append(word)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def curated_sql_where(
+    rules: FilterRules, text_matches: Sequence[int] | None
+) -> tuple[str, list[object]]:
+    """The rules as a WHERE clause over curated events ``e`` (a span of days, from
+    ``start_day`` to before ``end_day``); ``text_matches``: the event keys the full-text
+    search found (``None`` when there is no text to search)."""
+    clauses: list[str] = []
+    params: list[object] = []
+
+    def one_of(column: str, values: Sequence[object]) -> None:
+        clauses.append(f"{column} IN ({_placeholders(values)})")
+        params.extend(values)
+
+    if rules.start_day is not None:
+        clauses.append("e.end_day > ?")  # end_day is the day after the last
+        params.append(rules.start_day)
+    if rules.end_day is not None:
+        clauses.append("e.start_day <= ?")
+        params.append(rules.end_day)
+    if rules.categories:
+        one_of("e.category", rules.categories)
+    if rules.modalities:
+        one_of("e.modality", rules.modalities)
+    if rules.datasets:
+        one_of("e.dataset", rules.datasets)
+    if rules.actors:
+        clauses.append(
+            "e.pk IN (SELECT event_pk FROM event_actors "
+            f"WHERE actor_code IN ({_placeholders(rules.actors)}))"
+        )
+        params.extend(rules.actors)
+    if text_matches is not None:
+        one_of("e.pk", sorted(text_matches))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def bulk_rows_in_memory(
+    rules: FilterRules,
+    day: npt.NDArray[np.integer],
+    pair_id: npt.NDArray[np.integer],
+    category_id: npt.NDArray[np.integer],
+    modality_id: npt.NDArray[np.integer],
+    pairs: Sequence[Pair],
+    categories: Sequence[str],
+    modalities: Sequence[str],
+) -> npt.NDArray[np.int64]:
+    """Positions of the rows (``day`` sorted ascending) that pass ``rules``, as
+    ``bulk_sql_where`` would pass them, without SQL: the date range is two
+    ``searchsorted`` calls, actors, categories and modalities are lookups into small
+    tables (milliseconds at a million rows). Words and datasets are not in memory: a
+    caller with those asks SQL (``needs_sql``)."""
+    lo, hi = 0, len(day)
+    if rules.start_day is not None:
+        lo = int(np.searchsorted(day, rules.start_day, side="left"))
+    if rules.end_day is not None:
+        hi = int(np.searchsorted(day, rules.end_day, side="right"))
+    hi = max(lo, hi)
+    keep = np.ones(hi - lo, dtype=bool)
+    if rules.actors:
+        pair_ok = np.array([rules.pair_passes(p.a, p.b) for p in pairs], dtype=bool)
+        keep &= pair_ok[pair_id[lo:hi]] if len(pairs) else False
+    for wanted, values, ids in (
+        (rules.categories, categories, category_id),
+        (rules.modalities, modalities, modality_id),
+    ):
+        if wanted:
+            ok = np.array([value in wanted for value in values], dtype=bool)
+            keep &= ok[ids[lo:hi]]
+    return (np.flatnonzero(keep) + lo).astype(np.int64)
+
+
+def needs_sql(rules: FilterRules) -> bool:
+    """Whether the in-memory columns lack what ``rules`` ask about (URL words, datasets)."""
+    return bool(rules.words or rules.datasets)

@@ -16,12 +16,12 @@ import numpy as np
 import numpy.typing as npt
 
 from timeline_app import paths
-from timeline_app.bulk_layout import BulkIndex, select_rows
-from timeline_app.dates import to_day
+from timeline_app.bulk_layout import BulkIndex
 from timeline_app.domain import Actor, Document, Event, EventFilter, Paragraph
+from timeline_app.filters import FilterRules, bulk_rows_in_memory, needs_sql
 from timeline_app.saved_views import SavedView
 from timeline_app.store import bulk_cache, bulk_read, repo, views
-from timeline_app.store.bulk_read import CATEGORIES, BulkColumns, BulkEvent
+from timeline_app.store.bulk_read import CATEGORIES, MODALITIES, BulkColumns, BulkEvent
 from timeline_app.store.db import Database, DataVersionWatch, open_database, translated
 from timeline_app.store.repo import AuditEntry, Counts, ParagraphHit
 
@@ -424,24 +424,30 @@ def fetch_bulk(
         full = BulkData.of(columns)
     if flt.text.strip():
         return full, None
-    if flt.start is None and flt.end is None and not flt.actors and not flt.categories:
+    rules = FilterRules.of(flt)
+    if rules == FilterRules():
         return full, full
     columns = full.columns
     categories = [c.value for c in CATEGORIES]
-    rows = select_rows(
-        columns.day, columns.pair_id, columns.category_id, columns.pairs, categories, flt
-    )
+    rows = bulk_rows_in_memory(
+        rules, columns.day, columns.pair_id, columns.category_id, columns.modality_id,
+        columns.pairs, categories, [m.value for m in MODALITIES],
+    )  # fmt: skip
+    if needs_sql(rules):  # datasets are not in memory: the database says which rows
+        rows = rows[np.isin(columns.pk[rows], store.bulk_columns(flt).pk)]
     if len(rows) == 0:
         return full, None
     index = full.index
     if flt.actors:
         index = index.subset_lanes(
-            [i for i, p in enumerate(index.pairs) if p.a in flt.actors or p.b in flt.actors]
+            [i for i, p in enumerate(index.pairs) if rules.pair_passes(p.a, p.b)]
         )
     if flt.start is not None or flt.end is not None or flt.categories:
         index = index.filtered(
-            start_day=None if flt.start is None else to_day(flt.start),
-            end_day=None if flt.end is None else to_day(flt.end),
-            categories=[categories.index(c.value) for c in flt.categories] or None,
+            start_day=rules.start_day,
+            end_day=rules.end_day,
+            categories=[categories.index(c) for c in rules.categories] or None,
         )
+    if rules.modalities or needs_sql(rules):  # the index holds no modality: by row
+        index = index.filtered(rows=columns.pk[rows])
     return full, BulkData(columns, index, rows)

@@ -73,33 +73,6 @@ def test_empty_index() -> None:
     assert len(index) == 0 and index.window(0, 10) == {}
 
 
-def test_select_rows_matches_a_naive_filter(data: dict[str, np.ndarray]) -> None:
-    from datetime import date
-
-    from timeline_app.bulk_layout import select_rows
-    from timeline_app.dates import to_day
-    from timeline_app.domain import Category, EventFilter
-
-    order = np.argsort(data["day"], kind="stable")
-    day, pair_id, cat = data["day"][order], data["pair_id"][order], data["category_id"][order]
-    categories = [c.value for c in Category]
-    flt = EventFilter(
-        actors=frozenset({"RUS"}),
-        categories=frozenset({Category(categories[3]), Category(categories[5])}),
-        start=date(1972, 1, 1),
-        end=date(1980, 6, 30),
-    )
-    rows = select_rows(day, pair_id, cat, PAIRS, categories, flt)
-    naive = np.flatnonzero(
-        (pair_id == 1)
-        & np.isin(cat, [3, 5])
-        & (day >= to_day(date(1972, 1, 1)))
-        & (day <= to_day(date(1980, 6, 30)))
-    )
-    assert np.array_equal(rows, naive)
-    assert len(select_rows(day, pair_id, cat, PAIRS, categories, EventFilter())) == len(day)
-
-
 def test_bins_many_matches_bins_lane_by_lane(data: dict[str, np.ndarray]) -> None:
     index = BulkIndex(PAIRS, **data)
     lo, hi, columns = 1234.5, 4321.25, 61

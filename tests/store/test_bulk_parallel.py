@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.ingest import gdelt_process
 from timeline_app.ingest.gdelt import GdeltError, MalformedRow, Source, open_source
 from timeline_app.ingest.gdelt_process import ReaderProcess
 from timeline_app.ingest.problems import Problem, display_name
@@ -85,7 +84,6 @@ def test_two_processes_write_what_one_writes(
     started = []
     monkeypatch.setattr(bulk, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(bulk, "_cpus", lambda: 2)
-    monkeypatch.setattr(gdelt_process, "_AHEAD", 1)  # the child waits for the parent
     original = ReaderProcess.batches
 
     def counting(self: ReaderProcess, source: Source):  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from timeline_app import __version__
+from timeline_app.app_logging import setup_logging
 from timeline_app.articles import ArticleError
 from timeline_app.cli import articles, backup, data, events, gdelt, package, views
 from timeline_app.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, UserError
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run a headless command; returns the exit status."""
+    setup_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)

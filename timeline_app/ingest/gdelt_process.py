@@ -4,7 +4,7 @@ Parsing a million rows is pure Python (about 5 s on this project's 2-core machin
 so is feeding them to SQLite (about 3 s): in one process they add up, since the GIL
 lets only one of them run at a time. Here a child process runs the ``GdeltReader`` and
 sends its ``Batch``es (compact columns: a few ``bytes`` objects per 10,000 rows, cheap
-to pickle) back through a queue, while the parent writes the previous ones.
+to pickle) back through a pipe, while the parent writes the previous ones.
 
 The child is started with ``spawn`` on every platform: the same behaviour everywhere,
 and no ``fork`` of a process that runs threads (the GUI imports from a worker thread).
@@ -16,21 +16,29 @@ turns into the child.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
-import queue
 import signal
+import threading
 import traceback
 from collections.abc import Iterator
+from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnProcess
 from types import TracebackType
-from typing import Any
 
 from timeline_app.ingest.gdelt import Batch, GdeltError, GdeltReader, Source
 
-# Batches the child may run ahead of the parent: a few MB, and the parent (the faster
-# side) is seldom more than one behind.
-_AHEAD = 8
 _POLL = 0.25  # seconds between checks that the child is still alive
+
+# Why plain pipes, each end held by one process only, and not multiprocessing queues:
+# a queue's pipe stays open at both ends in both processes, so a child killed halfway
+# through sending a batch left the parent waiting for the rest of it for ever (holding
+# the database's write lock), and a child waiting for its next file never learnt that
+# the parent had died. With one owner per end, a death is an end of file on the other
+# side: the parent's ``recv`` raises at once and the child's ``recv`` or ``send``
+# fails. The pipe's own buffer is the flow control: the child is at most one batch
+# ahead of the parent (a few MB).
+STOPPED = "the GDELT reading process stopped unexpectedly (killed?); nothing was written"
 
 
 class _Done:
@@ -44,22 +52,47 @@ class _Failed:
         self.error = error
 
 
+def _exit_with_parent() -> None:
+    """In the child: end this process as soon as the parent process ends, whatever the
+    child is doing (reading a slow file, parsing a long batch)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(3)  # nothing to clean up: the parent's transaction is gone with it
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _serve(
-    commands: Any, results: Any, countries: frozenset[str] | None, strict: bool, chunk_rows: int
+    commands: Connection,
+    results: Connection,
+    countries: frozenset[str] | None,
+    strict: bool,
+    chunk_rows: int,
 ) -> None:
-    """The child: reads each ``Source`` it is sent, until it is sent ``None``."""
+    """The child: reads each ``Source`` it is sent, until it is sent ``None`` (or its
+    parent goes away)."""
     # Ctrl+C in a terminal reaches the whole process group; the parent handles it (and
     # stops this process), so the child must not die on it first with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     reader = GdeltReader(countries, strict=strict, chunk_rows=chunk_rows)
-    while (source := commands.get()) is not None:
-        try:
-            for batch in reader.batches(source):
-                results.put(batch)
-        except BaseException as exc:
-            results.put(_Failed(_picklable(exc)))
-            return  # the parent abandons the whole import: no state to keep
-        results.put(_Done())
+    try:
+        while (source := commands.recv()) is not None:
+            try:
+                for batch in reader.batches(source):
+                    results.send(batch)
+            except (EOFError, BrokenPipeError):
+                raise
+            except BaseException as exc:
+                results.send(_Failed(_picklable(exc)))
+                return  # the parent abandons the whole import: no state to keep
+            results.send(_Done())
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        return  # the parent closed its ends (or died): nobody wants the rest
 
 
 def _picklable(exc: BaseException) -> BaseException:
@@ -81,27 +114,42 @@ class ReaderProcess:
     """A ``GdeltReader`` in a child process: ``batches(source)`` as the reader's own.
 
     Use as a context manager: leaving it stops the child, at once if the batches were
-    not all taken (an error, a cancel), and reports nothing.
+    not all taken (an error, a cancel), and reports nothing. A child that dies (say,
+    killed by the kernel's out-of-memory killer) raises ``GdeltError`` (``STOPPED``)
+    in the parent within ``_POLL`` seconds; a parent that dies takes the child with it.
     """
 
     def __init__(
         self, countries: frozenset[str] | None, *, strict: bool, chunk_rows: int = 10_000
     ) -> None:
         context = multiprocessing.get_context("spawn")
-        self._commands = context.SimpleQueue()
-        self._results = context.Queue(maxsize=_AHEAD)
+        child_commands, self._commands = context.Pipe(duplex=False)
+        self._results, child_results = context.Pipe(duplex=False)
         self._process: SpawnProcess = context.Process(
             target=_serve,
-            args=(self._commands, self._results, countries, strict, chunk_rows),
+            args=(child_commands, child_results, countries, strict, chunk_rows),
             name="gdelt-reader",
-            daemon=True,  # never outlives the app, whatever happens to it
+            daemon=True,  # never outlives the app when the app ends normally
         )
-        self._process.start()
+        try:
+            self._process.start()
+        finally:
+            # The child holds its ends now; the parent keeping them would hide the
+            # child's death (no end of file) from ``_next``.
+            child_commands.close()
+            child_results.close()
         self._busy = False  # a file was asked for and its batches are not all taken
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
 
     def batches(self, source: Source) -> Iterator[Batch]:
         self._busy = True
-        self._commands.put(source)
+        try:
+            self._commands.send(source)
+        except OSError:  # the child is gone: its end of the pipe is closed
+            raise GdeltError(self._stopped()) from None
         while True:
             message = self._next()
             if isinstance(message, Batch):
@@ -114,25 +162,28 @@ class ReaderProcess:
                 raise message.error
 
     def _next(self) -> object:
-        while True:
-            try:
-                return self._results.get(timeout=_POLL)
-            except queue.Empty:
-                if not self._process.is_alive():
-                    break
-        try:  # it may have sent its last words just before it ended
-            return self._results.get(timeout=_POLL)
-        except queue.Empty:
-            raise GdeltError(
-                "the GDELT reading process stopped unexpectedly "
-                f"(exit code {self._process.exitcode}); nothing was written"
-            ) from None
+        while not self._results.poll(_POLL):
+            if not self._process.is_alive():
+                # It may have sent its last words just before it ended; after that,
+                # the pipe is at its end and ``recv`` raises at once.
+                if not self._results.poll(_POLL):
+                    raise GdeltError(self._stopped())
+                break
+        try:
+            return self._results.recv()
+        except (EOFError, OSError):  # died before a message, or halfway through one
+            raise GdeltError(self._stopped()) from None
+
+    def _stopped(self) -> str:
+        self._process.join(_POLL)
+        code = self._process.exitcode
+        return STOPPED if code is None else f"{STOPPED} (exit code {code})"
 
     def close(self) -> None:
         """Stop the child: politely when it is idle, at once when it is busy."""
         if self._process.is_alive() and not self._busy:
             try:
-                self._commands.put(None)
+                self._commands.send(None)
                 self._process.join(5)
             except OSError:  # it ended meanwhile: its end of the pipe is gone
                 pass
@@ -140,7 +191,6 @@ class ReaderProcess:
             self._process.kill()
         self._process.join()
         self._process.close()
-        self._results.cancel_join_thread()  # what a killed child left unread is dropped
         self._results.close()
         self._commands.close()
 

@@ -15,8 +15,9 @@ from typing import Any, TypedDict
 import numpy as np
 import numpy.typing as npt
 
-from timeline_app.dates import from_day, to_day
+from timeline_app.dates import from_day
 from timeline_app.domain import Category, EventFilter, Modality, Pair
+from timeline_app.filters import FilterRules, bulk_sql_where
 from timeline_app.ingest.cameo import CAMEO_ROOTS
 
 CATEGORIES = list(Category)  # category_id indexes this list
@@ -54,38 +55,7 @@ def _case(column: str, values: Sequence[str], order: Sequence[str]) -> str:
 
 
 def _where(flt: EventFilter) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    params: list[object] = []
-
-    def one_of(column: str, values: Sequence[object]) -> str:
-        params.extend(values)
-        return f"{column} IN ({', '.join('?' * len(values))})"
-
-    if flt.start is not None:
-        clauses.append("day >= ?")
-        params.append(to_day(flt.start))
-    if flt.end is not None:
-        clauses.append("day <= ?")
-        params.append(to_day(flt.end))
-    if flt.actors:
-        codes = sorted(flt.actors)
-        clauses.append(f"({one_of('pair_a', codes)} OR {one_of('pair_b', codes)})")
-    if flt.categories:
-        clauses.append(one_of("category", sorted(c.value for c in flt.categories)))
-    if flt.modalities:
-        clauses.append(one_of("modality", sorted(m.value for m in flt.modalities)))
-    if flt.datasets:
-        # A dataset is named by its kind ("gdelt": every GDELT file) or its own name.
-        names = sorted(flt.datasets)
-        clauses.append(
-            f"dataset_pk IN (SELECT pk FROM datasets WHERE {one_of('kind', names)} "
-            f"OR {one_of('name', names)})"
-        )
-    for word in flt.text.split():
-        # Bulk events carry no text of their own; search matches words of their URL.
-        clauses.append("instr(lower(source_url), ?) > 0")
-        params.append(word.lower())
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return bulk_sql_where(FilterRules.of(flt))  # the one set of rules (filters.py)
 
 
 def bulk_columns(conn: sqlite3.Connection, flt: EventFilter = EventFilter()) -> BulkColumns:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from timeline_app.dates import DateSpan, Precision, parse_iso, to_day
+from timeline_app.dates import DateSpan, Precision, parse_iso
 from timeline_app.domain import (
     Actor,
     ActorKind,
@@ -29,6 +29,7 @@ from timeline_app.domain import (
     Participant,
     Role,
 )
+from timeline_app.filters import FilterRules, curated_sql_where
 from timeline_app.store.fts import match_query
 
 
@@ -113,36 +114,8 @@ def document_with_paragraphs(
 
 
 def _where(conn: sqlite3.Connection, flt: EventFilter) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    params: list[object] = []
-
-    def one_of(column: str, values: Iterable[object]) -> None:
-        listed = sorted(values)  # type: ignore[type-var]
-        clauses.append(f"{column} IN ({', '.join('?' * len(listed))})")
-        params.extend(listed)
-
-    if flt.start is not None:
-        clauses.append("e.end_day > ?")
-        params.append(to_day(flt.start))
-    if flt.end is not None:
-        clauses.append("e.start_day <= ?")
-        params.append(to_day(flt.end))
-    if flt.categories:
-        one_of("e.category", (c.value for c in flt.categories))
-    if flt.modalities:
-        one_of("e.modality", (m.value for m in flt.modalities))
-    if flt.datasets:
-        one_of("e.dataset", flt.datasets)
-    if flt.actors:
-        codes = sorted(flt.actors)
-        clauses.append(
-            "e.pk IN (SELECT event_pk FROM event_actors "
-            f"WHERE actor_code IN ({', '.join('?' * len(codes))}))"
-        )
-        params.extend(codes)
-    if flt.text.strip():
-        one_of("e.pk", matching_event_pks(conn, flt.text))
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    text = matching_event_pks(conn, flt.text) if flt.text.strip() else None
+    return curated_sql_where(FilterRules.of(flt), text)  # the one set of rules (filters.py)
 
 
 def matching_event_pks(conn: sqlite3.Connection, user_text: str) -> list[int]:

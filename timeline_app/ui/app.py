@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import os
 import sys
 import time
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -22,10 +22,14 @@ from PySide6.QtGui import QIcon, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from timeline_app import APP_NAME, __version__
+from timeline_app.app_logging import flush_logs, setup_logging
+from timeline_app.failure_words import plain_sentence
 from timeline_app.paths import resources_dir, user_dir
 from timeline_app.settings import Settings
 from timeline_app.ui.prefetch import Prefetch
 from timeline_app.ui.window.window_geometry import place_on_screen, restore_on_screen
+
+_log = logging.getLogger(__name__)
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -103,26 +107,17 @@ class StartupWindow(QMainWindow):
 
 
 def install_error_hook() -> None:
-    """An unexpected error in the GUI becomes a plain message and a log entry, not a
-    traceback on the user's screen; the details go to ``error.log`` in the data folder."""
+    """An unexpected error in the GUI becomes a log entry with its traceback and one
+    plain sentence on screen (``failure_words``), never a traceback."""
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        log = user_dir() / "error.log"
-        try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
-                handle.write("".join(traceback.format_exception(kind, error, trace)))
-        except OSError:
-            pass
+        _log.critical("Unexpected error in the viewer", exc_info=(kind, error, trace))
+        flush_logs()
         if QApplication.instance() is None:
             return
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            f"Something went wrong: {kind.__name__}: {error}\n\n"
-            f"Your data is safe. The details were written to {log}."
-        )
+        box.setText(plain_sentence(error))
         box.exec()
 
     sys.excepthook = hook
@@ -140,6 +135,7 @@ def run_gui(argv: Sequence[str]) -> int:
     icon = resources_dir() / "icon.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    setup_logging()
     install_error_hook()
     mode = os.environ.get("TIMELINE_APP_STARTUP_REPORT", "")
     report = StartupReport(exit_after=mode == "exit") if mode else None

@@ -5,11 +5,15 @@ overlap), open their own sessions through ``Store``, and return plain data.
 Results come back on the GUI thread through a queued signal. A job submitted
 under a ``key`` supersedes older jobs with the same key: their results are
 dropped, so a fast typist only ever sees the latest query's answer.
+
+Every failure of a job is logged with its traceback (``app_logging``) on the worker
+thread, where the traceback is whole; the GUI thread gets the exception to put into
+one plain sentence (``failure_words.plain_sentence``).
 """
 
 from __future__ import annotations
 
-import traceback
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,16 +25,19 @@ class _Relay(QObject):
     done = Signal(int, object, object)  # ticket, result, error
 
 
+_log = logging.getLogger(__name__)
+
+
 class _Job(QRunnable):
-    def __init__(self, ticket: int, work: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, ticket: int, label: str, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
-        self.ticket, self.work, self.relay = ticket, work, relay
+        self.ticket, self.label, self.work, self.relay = ticket, label, work, relay
 
     def run(self) -> None:
         try:
             result = self.work()
         except Exception as exc:  # delivered to the GUI thread, shown as a message
-            exc.__notes__ = [traceback.format_exc()]
+            _log.error("Background job %r failed", self.label.rstrip("…"), exc_info=exc)
             self.relay.done.emit(self.ticket, None, exc)
         else:
             self.relay.done.emit(self.ticket, result, None)
@@ -75,7 +82,7 @@ class JobRunner(QObject):
         self._pending[ticket] = _Pending(key or f"job-{ticket}", label, on_done, on_error)
         self._latest[key or f"job-{ticket}"] = ticket
         self.busy_changed.emit(True, label)
-        self._pool.start(_Job(ticket, work, self._relay))
+        self._pool.start(_Job(ticket, label, work, self._relay))
         return ticket
 
     def wait(self, msecs: int = 30000) -> bool:

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from timeline_app import import_outcome
 from timeline_app.domain import Pair
 from timeline_app.layout import EdgeWeight
 from timeline_app.services import BulkData, Changes
+from timeline_app.store.bulk import ImportReport
 from timeline_app.ui.bulk.bulk_table import BulkTable
+from timeline_app.ui.bulk.import_report import ImportReportDialog
 
 if TYPE_CHECKING:
     from timeline_app.ui.window.main_window import MainWindow
@@ -58,6 +61,7 @@ class BulkController(QObject):
         self.table = BulkTable()
         self.data: BulkData | None = None
         self.full: BulkData | None = None  # every bulk event, read once per database change
+        self.report: ImportReportDialog | None = None  # the last import's, until dismissed
         self.table.bulk_event_selected.connect(self.show_event)
 
     def invalidate(self) -> None:
@@ -131,21 +135,37 @@ class BulkController(QObject):
             progress.moved.emit(rows, done, total)  # called on the worker thread
             return not cancelled.is_set()  # False: stop, and nothing is written
 
-        def work() -> object:
+        def work() -> ImportReport:
             return store.import_gdelt([Path(n) for n in names], on_progress=on_progress)
 
-        def done(report: object) -> None:
+        def finish_progress() -> None:
+            # Closing a QProgressDialog emits ``canceled`` (its closeEvent does): cut
+            # the wire first, or every failure would read as the user's cancel.
+            dialog.canceled.disconnect(cancelled.set)
             dialog.close()
-            summary = getattr(report, "summary", lambda: "done")()
-            window.statusBar().showMessage(f"Imported: {summary}", 10000)
+
+        def done(report: ImportReport) -> None:
+            finish_progress()
+            window.statusBar().showMessage(f"Imported: {report.summary()}", 10000)
+            self._show_report(import_outcome.finished(report))
             window.changed.emit(Changes(events=True, actors=True))
 
         def failed(exc: BaseException) -> None:
-            dialog.close()
-            if cancelled.is_set():
-                window.statusBar().showMessage("Import cancelled; nothing was written.", 8000)
-            else:
-                self.failed.emit("The import failed; nothing was written", exc)
+            finish_progress()
+            outcome = import_outcome.failed(exc)
+            window.statusBar().showMessage(outcome.title, 8000)
+            self._show_report(outcome)
 
         window.jobs.submit("Importing bulk events…", work, done, failed)
         dialog.show()
+
+    def _show_report(self, outcome: import_outcome.ImportOutcome) -> None:
+        """The import's report, window-modal, until the user closes it."""
+        if self.report is not None:
+            self.report.close()
+        self.report = ImportReportDialog(outcome, self.window)
+        self.report.finished.connect(self._report_closed)
+        self.report.open()
+
+    def _report_closed(self) -> None:
+        self.report = None

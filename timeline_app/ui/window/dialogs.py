@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from timeline_app import APP_NAME, __version__
 from timeline_app.domain import Event
+from timeline_app.failure_words import plain_sentence
 from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.store.db import StoreError
 
@@ -55,7 +56,7 @@ def error_detail(exc: BaseException) -> str:
         return detail
     if isinstance(exc, (StoreError, OSError)):
         return str(exc)
-    return f"Unexpected problem: {exc.__class__.__name__}: {exc}"
+    return plain_sentence(exc)  # its traceback is in the log (ui/workers.py)
 
 
 def show_error(parent: QWidget, title: str, exc: BaseException) -> str:

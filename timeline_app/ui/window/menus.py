@@ -13,6 +13,7 @@ from timeline_app.ui.articles.menu import add_article_actions
 from timeline_app.ui.editor.editing_actions import add_editing_actions
 from timeline_app.ui.window import dialogs
 from timeline_app.ui.window.keys import widget_action
+from timeline_app.ui.window.log_folder import open_log_folder
 
 if TYPE_CHECKING:
     from timeline_app.ui.window.main_window import MainWindow
@@ -101,6 +102,7 @@ def build_menus(w: MainWindow) -> None:
 
     help_menu = bar.addMenu("&Help")
     add_action(w, help_menu, "&Keyboard shortcuts", w.show_shortcuts, "F1", "List every key")
+    add_action(w, help_menu, "Open &log folder", open_log_folder, tip="Where errors are logged")
     add_action(
         w,
         help_menu,

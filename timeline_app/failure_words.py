@@ -1,0 +1,53 @@
+"""What to tell the user about an exception: one plain sentence, never a traceback.
+
+Our own errors (``GdeltError``, ``StoreError``, ``UserError``, ``ValidationFailed``)
+carry messages written for the user and are shown as they are; a few errors from the
+standard library that a file can cause get words of their own; anything else is a
+fault of the program, logged with its traceback (``app_logging``), and the user is
+told so, and where the details are.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+from timeline_app.ingest.gdelt import GdeltError
+from timeline_app.ingest.problems import ValidationFailed
+from timeline_app.store.db import StoreError
+
+UNEXPECTED = (
+    "Something unexpected went wrong; your data is safe. The details were written to the "
+    "log (Help › Open log folder): please send it with a note of what you were doing."
+)
+
+
+class PlainFailure(Exception):
+    """Any error, reduced to the sentence for the user (its cause keeps the original)."""
+
+
+def user_facing(exc: BaseException) -> bool:
+    """Whether ``exc``'s own text is meant for the user."""
+    from timeline_app.cli.common import UserError  # a leaf module; no cycle at import
+
+    return isinstance(exc, (GdeltError, StoreError, UserError, ValidationFailed, PlainFailure))
+
+
+def plain_sentence(exc: BaseException) -> str:
+    """One sentence (or our own message) for ``exc``, naming no exception class."""
+    if user_facing(exc):
+        return str(exc)
+    if isinstance(exc, zipfile.BadZipFile):
+        return f"The zip file is damaged or incomplete ({exc}); nothing was read from it."
+    if isinstance(exc, OverflowError):
+        return (
+            "A number in the file is too big to be an event id or a count "
+            "(more than 19 digits); is it a GDELT export?"
+        )
+    if isinstance(exc, MemoryError):
+        return "There was not enough memory to finish; close other programs and try again."
+    if isinstance(exc, UnicodeDecodeError):
+        return "The file is not UTF-8 text; is it the right file?"
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    return UNEXPECTED
