@@ -37,7 +37,7 @@ test: lint
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py docs/images \
-		--event ind-vnm-2017-military-ties-expansion
+		--event ind-vnm-2016-09-comprehensive-partnership
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py docs/images \
 		--from 2021-11-20 --to 2021-12-20 --name december-2021 \
 		--event ind-rus-2021-12-06-first-2plus2-dialogue

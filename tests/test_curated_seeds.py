@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline_app.domain import Modality
 from timeline_app.ingest.corpus import Corpus, read_corpus
 from timeline_app.services import bundled_corpus_paths
 
@@ -59,9 +60,26 @@ def test_one_fact_reported_by_several_articles_is_one_event(corpus: Corpus) -> N
     assert titles.most_common(1)[0][1] == 1, "no fact is entered twice"
 
 
-def test_seed_dates_reach_1960_and_2031(corpus: Corpus) -> None:
+def test_seed_dates_reach_1960_and_past_the_articles(corpus: Corpus) -> None:
+    """From the 1960 start of Indo-Soviet military-technical cooperation to the visit
+    planned for Republic Day 2022, after the latest article."""
+    latest_article = max(d.document.published.last_day for d in corpus.documents)
     assert min(e.when.first_day.year for e in corpus.events) <= 1960
-    assert max(e.when.last_day.year for e in corpus.events) >= 2031
+    assert max(e.when.last_day for e in corpus.events) > latest_article
+
+
+def test_nothing_reported_as_done_ends_after_its_articles(corpus: Corpus) -> None:
+    """A happened event ends no later than the latest article citing it; a programme's
+    term ("to 2031") is in the summary, not the end of the day it was agreed."""
+    published = {d.document.file_name: d.document.published for d in corpus.documents}
+    for event in corpus.events:
+        if event.modality is not Modality.HAPPENED:
+            continue
+        latest = max(published[c.document].last_day for c in event.citations)
+        assert (event.when.end or event.when.start) <= latest, event.id
+    extension = next(e for e in corpus.events if e.id == "ind-rus-2021-12-06-irigc-extension")
+    assert extension.when.is_point and extension.when.start_text == "2021-12-06"
+    assert "2031" in extension.summary
 
 
 def test_relative_and_approximate_dates_say_how(corpus: Corpus) -> None:

@@ -91,11 +91,11 @@ def test_matches_are_framed_with_a_margin_not_at_the_edge() -> None:
     assert one is not None and one[1] - one[0] >= MIN_MATCH_DAYS
 
 
-def test_the_seeds_first_view_is_2013_to_2022() -> None:
+def test_the_seeds_first_view_is_2016_to_2022() -> None:
     corpus = read_corpus(bundled_corpus_paths())
     spans = spans_of(corpus.events)
-    assert dense_period(spans) == (day(2013), day(2023))
-    assert min(s[0] for s in spans) < day(1950)  # what fit-all would squeeze in
+    assert dense_period(spans) == (day(2016), day(2023))
+    assert min(s[0] for s in spans) < day(1961)  # what fit-all would squeeze in
 
 
 @pytest.mark.parametrize(

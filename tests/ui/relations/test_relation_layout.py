@@ -120,7 +120,8 @@ def test_seeds_draw_without_faults(qtbot: QtBot, tmp_path: Path, size: tuple[int
     store.close()
     weights = pair_index(events).window(-1e9, 1e9)
     view = panel(qtbot, actors, weights, size)
-    assert len(view.edge_items()) == len(weights) > 25
+    # The articles tie ten pairs of actors.
+    assert len(view.edge_items()) == len(weights) >= 10
     assert drawn_faults(view) == Overlaps(0, 0, 0, 0, 0)
     assert missed_clicks(qtbot, view) == []
 

@@ -4,13 +4,15 @@ drawn over anything else, and how much of it reads without hovering."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from timeline_app.dates import to_day
+from timeline_app.dates import Precision, to_day
 from timeline_app.mark_layout import in_window, readable_events
 from timeline_app.ui.timeline.marks_item import measure_for
 from timeline_app.ui.window.main_window import MainWindow
@@ -18,6 +20,7 @@ from timeline_app.ui.window.main_window import MainWindow
 pytestmark = pytest.mark.gui
 Factory = Callable[..., MainWindow]
 Rect = tuple[float, float, float, float]
+DAY = Precision.DAY
 
 
 def drawn_rects(window: MainWindow) -> list[tuple[str, Rect]]:
@@ -65,14 +68,44 @@ def test_first_view_titles_marks_and_overlaps_nothing(open_window: Factory, qtbo
     window = open_window()
     settle(qtbot, window)
     lo, hi = window.timeline.visible_range()
-    assert (lo, hi) == (to_day(date(2013, 1, 1)), to_day(date(2023, 1, 1)))
+    assert (lo, hi) == (to_day(date(2016, 1, 1)), to_day(date(2023, 1, 1)))
     rects = drawn_rects(window)
     assert len(rects) > 20
     assert overlapping(rects) == []
     titled = [m for m in window.timeline.marks_layout().marks if m.label]
     assert len(titled) >= 0.8 * len(window.timeline.marks_layout().marks)
-    readable, shown = readable_share(window)
-    assert readable / shown >= 0.5, (readable, shown)
+    # The seeds date a dozen events to 6 December 2021 and four to 25 November 2019; at
+    # a seven-year scale each such day is one cluster, read by zooming in (the month
+    # test below). Of the other events in view, at least half read without hovering.
+    others = readable_indices(window, excluding_crowded_days=True)
+    assert others.readable / others.shown >= 0.5, others
+
+
+class Readable(NamedTuple):
+    readable: int
+    shown: int
+
+
+def readable_indices(window: MainWindow, excluding_crowded_days: bool) -> Readable:
+    """How many events in view read without hovering, optionally leaving out those
+    dated to a day they share with three or more others (a pile the view groups into
+    one cluster)."""
+    timeline = window.timeline
+    events = timeline.events()
+    view = timeline.visible_range()
+    shown = in_window(events, view)
+    if excluding_crowded_days:
+        days = [events[i].when.start_day for i in shown if events[i].when.precision is DAY]
+        per_day = Counter(days)
+        shown = {
+            i
+            for i in shown
+            if events[i].when.precision is not DAY or per_day[events[i].when.start_day] < 4
+        }
+    readable = readable_events(
+        timeline.marks_layout(), events, view, measure_for(timeline.label_font())
+    )
+    return Readable(len(readable & shown), len(shown))
 
 
 @pytest.mark.parametrize("month", range(1, 13))
@@ -94,7 +127,9 @@ def test_the_panel_beside_the_first_view_overlaps_nothing(open_window: Factory) 
 
     window = open_window()
     faults = drawn_faults(window.relations)
-    assert len(window.relations.node_items()) > 10
+    # Every actor with a tie in 2016-2022: India, Vietnam, Russia, China, Central Asia,
+    # the US and the CSTO (a topic or region talked about draws no tie).
+    assert len(window.relations.node_items()) >= 7
     assert faults.total() == 0, faults
 
 

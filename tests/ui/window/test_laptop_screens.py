@@ -90,7 +90,8 @@ def test_the_legend_is_one_line(screen: str, request: pytest.FixtureRequest) -> 
 
 
 def test_more_lanes_fit_at_1366x768_than_before(laptop: dict[str, Any]) -> None:
-    assert laptop["lane_count"] > 12  # the seeds have lanes to spare
+    # The seeds have lanes to spare: more than the view holds, so its height decides.
+    assert laptop["lane_count"] > laptop["lanes_in_view"]
     assert laptop["timeline_px"] >= TIMELINE_PX_AT_1366X768_BEFORE + 1.5 * 34
     assert laptop["lanes_in_view"] >= 3  # the first view's three busiest lanes, titled
     assert laptop["table_rows_visible"] >= 4  # the list stays usable

@@ -54,9 +54,9 @@ def test_the_first_view_frames_the_seeds_dense_decade_and_a_bare_export_agrees(
     open_window: Factory,
 ) -> None:
     window = open_window()
-    assert window.view.state.window == (day(2013), day(2023))
+    assert window.view.state.window == (day(2016), day(2023))
     lo, hi = window.timeline.visible_range()
-    assert abs(lo - day(2013)) < 1 and abs(hi - day(2023)) < 1
+    assert abs(lo - day(2016)) < 1 and abs(hi - day(2023)) < 1
     assert window_days(None, None, window.snapshot.events) == window.view.state.window
     assert not window.undo_action.isEnabled()  # settling in is no undo step
 
