@@ -5,9 +5,9 @@ window's first view, a search or filter that frames its matches, and ``export-im
 without ``--from``/``--to``, so the screen and a default figure agree.
 
 The *dense period* is the shortest run of time holding most (``DENSE_SHARE``) of the
-events, rounded out to whole years. On the bundled seeds that is 2013-2022: the few
-events of 1945-2007 and the end of a programme running to 2031 would otherwise squeeze
-the decade the articles are about into a fifth of the screen.
+events, rounded out to whole years. On the bundled seeds that is 2016-2022: the few
+events of 1960-2013 would otherwise squeeze the years the articles are about into a
+small part of the screen.
 """
 
 from __future__ import annotations
