@@ -137,7 +137,7 @@ def test_the_installed_command_runs_views_without_opening_the_viewer(tmp_path: P
 def test_save_with_pins_keeps_them_in_order_and_refuses_unknown_ids(
     db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pins = "ind-rus-2021-12-06-first-2plus2-dialogue,ind-vnm-2017-military-ties-expansion"
+    pins = "ind-rus-2021-12-06-first-2plus2-dialogue,ind-vnm-2016-09-comprehensive-partnership"
     code, out, _ = _run(capsys, "views", "save", "Pinned", "--db", db, "--pin", pins)
     assert code == EXIT_OK and "2 pinned" in out
     code, out, _ = _run(capsys, "views", "list", "--db", db, "--json")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import cli
+from tests.seed_facts import seed_event_count
 from timeline_app.services import Store
 from timeline_app.settings import Settings
 from timeline_app.store import backup
@@ -40,7 +41,7 @@ def test_a_backup_is_a_sound_copy_in_the_user_data_folder(
     assert written is not None and written.parent == isolated_user_data / "backups"
     assert written.name.startswith("seeded--") and written.name.endswith("--test.sqlite3")
     info = list_backups()[0]
-    assert info.path == written and info.events == 66 and info.reason == "test"
+    assert info.path == written and info.events == seed_event_count() and info.reason == "test"
     with sqlite3.connect(written) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert not list((isolated_user_data / "backups").glob("*.part"))
@@ -128,7 +129,7 @@ def test_backup_to_a_chosen_file_refuses_the_database(seeded: Path, tmp_path: Pa
     target = tmp_path / "copy.sqlite3"
     done = cli("backup", "--db", str(seeded), "-o", str(target))
     assert done.returncode == 0, done.stderr
-    assert backup.describe(target).events == 66
+    assert backup.describe(target).events == seed_event_count()
 
 
 def test_restore_of_a_database_in_use_is_refused(seeded: Path, tmp_path: Path) -> None:

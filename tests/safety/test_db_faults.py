@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import cli
+from tests.seed_facts import seed_event_count
 from timeline_app.services import Store
 from timeline_app.store import db as db_module
 from timeline_app.store.db import (
@@ -96,7 +97,7 @@ def test_a_read_only_file_opens_read_only_and_refuses_writes(
     store = Store.open(copy)
     try:
         assert store.read_only
-        assert store.counts().events == 66
+        assert store.counts().events == seed_event_count()
         with pytest.raises(StoreError, match="read-only"), store.db.connect() as conn:
             conn.execute("DELETE FROM events")
     finally:
@@ -182,7 +183,7 @@ def test_a_writer_waits_for_a_short_lock_and_then_succeeds(seeded: Path, tmp_pat
     finally:
         holder.wait()
     assert result.returncode == 0, result.stderr
-    assert "66 unchanged" in result.stdout
+    assert f"{seed_event_count()} unchanged" in result.stdout
 
 
 def test_busy_error_type(seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import cli
+from tests.seed_facts import seed_event_count
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def test_export_over_the_open_database_is_refused(loaded_db: Path) -> None:
     assert "Wrote" not in result.stderr
     assert "database of the app" in result.stderr
     assert loaded_db.read_bytes() == before
-    assert _event_count(loaded_db) == 66
+    assert _event_count(loaded_db) == seed_event_count()
 
 
 def test_export_over_another_sqlite_file_is_refused(loaded_db: Path, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.seed_facts import seed_event_count
 from tests.ui.conftest import wait_idle
 from timeline_app.store import db as db_module
 from timeline_app.store.backup import backup_before, list_backups
@@ -68,7 +69,7 @@ def test_a_read_only_file_opens_and_says_so(
     window = open_window(path)
     assert window.store is not None and window.store.read_only
     assert window.windowTitle().endswith("(read-only)")
-    assert len(window.snapshot.events) == 66
+    assert len(window.snapshot.events) == seed_event_count()
     assert "Read-only" in window._counts_text()
 
 
@@ -84,11 +85,11 @@ def test_restore_backup_lists_and_puts_a_backup_back(
     dialog = RestoreDialog(backups, path, window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 2).text() == "66"  # curated events only, then
+    assert dialog.table.item(0, 2).text() == str(seed_event_count())  # curated events only, then
     assert dialog.chosen == backups[0]
     restore_chosen(window, backups[0], path)
     wait_idle(qtbot, window)
     qtbot.waitUntil(lambda: window.bulk.data is None and not window.jobs.busy, timeout=15000)
-    assert len(window.snapshot.events) == 66
+    assert len(window.snapshot.events) == seed_event_count()
     assert "Restored the backup" in window.statusBar().currentMessage()
     assert {b.reason for b in list_backups()} == {"test", "before-restore"}

@@ -15,7 +15,7 @@ from timeline_app.ui.window.main_window import MainWindow
 from ..conftest import wait_idle
 
 PINNED = "ind-rus-2021-12-06-first-2plus2-dialogue"
-OTHER = "ind-vnm-2017-military-ties-expansion"
+OTHER = "ind-vnm-2007-07-strategic-partnership"
 
 
 def ready(qtbot: QtBot, open_window: Callable[..., MainWindow]) -> MainWindow:
