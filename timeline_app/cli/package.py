@@ -15,7 +15,11 @@ from timeline_app.cli.common import (
     add_db,
     open_existing,
 )
-from timeline_app.store.collection import OnConflict, PackageConflicts
+
+# The values of ``store.collection.OnConflict``, written here so that listing the
+# commands does not import the store (SQLAlchemy) for every command; a test keeps
+# the two equal.
+ON_CONFLICT_CHOICES = ("skip", "replace", "keep-both")
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -31,7 +35,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     add_db(merge)
     merge.add_argument(
         "--on-conflict",
-        choices=[c.value for c in OnConflict],
+        choices=ON_CONFLICT_CHOICES,
         help="when an id is here with other content: keep ours (skip), take theirs "
         "(replace) or add theirs under a new id (keep-both); default: stop and list them",
     )
@@ -51,6 +55,8 @@ def cmd_export_package(args: argparse.Namespace) -> int:
 
 
 def cmd_import_package(args: argparse.Namespace) -> int:
+    from timeline_app.store.collection import OnConflict, PackageConflicts
+
     if not args.package.is_file():
         raise UserError(f"{args.package}: no such file")
     on_conflict = OnConflict(args.on_conflict) if args.on_conflict else None
