@@ -19,18 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.services import Changes
-from timeline_app.store.collection import Conflict, MergeReport, OnConflict, PackageConflicts
 from timeline_app.ui.articles.errors import error_reporter
 from timeline_app.ui.window import dialogs
 
 if TYPE_CHECKING:
+    # Imported when a package is merged: the store's package code brings SQLAlchemy,
+    # which the window's start does not need.
+    from timeline_app.store.collection import Conflict, MergeReport, OnConflict
     from timeline_app.ui.window.main_window import MainWindow
 
 PACKAGE_FILTER = "Collection packages (*.zip)"
-CHOICES = (
-    (OnConflict.SKIP, "Keep mine"),
-    (OnConflict.REPLACE, "Take theirs"),
-    (OnConflict.KEEP_BOTH, "Keep both"),
+CHOICES = (  # the values of OnConflict
+    ("skip", "Keep mine"),
+    ("replace", "Take theirs"),
+    ("keep-both", "Keep both"),
 )
 
 
@@ -52,7 +54,7 @@ class ConflictDialog(QDialog):
         self.list = QListWidget()
         self.list.addItems([str(c) for c in conflicts])  # list items are plain text
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons: dict[OnConflict, QPushButton] = {}
+        self.buttons: dict[str, QPushButton] = {}
         for choice, label in CHOICES:
             button = buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
@@ -64,8 +66,10 @@ class ConflictDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, 360)
 
-    def _choose(self, choice: OnConflict) -> None:
-        self.chosen.emit(choice)
+    def _choose(self, choice: str) -> None:
+        from timeline_app.store.collection import OnConflict
+
+        self.chosen.emit(OnConflict(choice))
         self.accept()
 
 
@@ -108,6 +112,8 @@ class CollectionSharing(QObject):
         store = self.window.store
         if store is None:
             return
+
+        from timeline_app.store.collection import PackageConflicts
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PackageConflicts):
