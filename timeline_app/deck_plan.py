@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from timeline_app.domain import Document, Event, EventFilter, Pair
+from timeline_app.domain import Actor, Document, Event, EventFilter, Pair
 from timeline_app.export.figure_notes import SourceFooter, appendix_entries
 from timeline_app.export.image_options import (
     ExportOptions,
@@ -186,3 +186,29 @@ def speaker_notes(
             parts.append(entry.heading)
             parts += [f"  {text}" for text in entry.sources]
     return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class DeckInput:
+    """What a deck is drawn from, read in one go so the database is closed before any
+    drawing: the planned slides, and the actors and documents their notes name."""
+
+    slides: list[SlidePlan]
+    actors: dict[str, Actor]
+    documents: dict[str, Document]
+
+
+def read_deck_input(db: Path | None, names: Sequence[str] | str, theme: str) -> DeckInput:
+    """Open the database read-only in effect (nothing is written), choose and plan the
+    views (``DeckError`` when there are none or a name is unknown)."""
+    from timeline_app.services import Store
+
+    store = Store.open(db, create=False)
+    try:
+        views = choose_views(store.saved_views(), names)
+        slides = plan_deck(views, store.events, theme, ImageFormat.PDF)
+        actors = {a.code: a for a in store.actors()}
+        documents = {d.file_name: d for d in store.documents()}
+    finally:
+        store.close()
+    return DeckInput(slides, actors, documents)

@@ -17,12 +17,10 @@ from timeline_app.deck_plan import (
     DeckError,
     DeckFormat,
     UnknownViewError,
-    choose_views,
     deck_format_for_path,
-    plan_deck,
+    read_deck_input,
 )
-from timeline_app.export.image_options import ImageFormat, OptionError
-from timeline_app.services import Store
+from timeline_app.export.image_options import OptionError
 from timeline_app.store.db import StoreError
 from timeline_app.ui.figures.export_cli import (
     EXIT_FAILED,
@@ -57,21 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def export_deck(output: Path, db: Path | None, names: str, theme: str) -> str:
     fmt = deck_format_for_path(output)
-    store = Store.open(db, create=False)
-    try:
-        views = choose_views(store.saved_views(), names)
-        slides = plan_deck(views, store.events, theme, ImageFormat.PDF)
-        actors = {a.code: a for a in store.actors()}
-        documents = {d.file_name: d for d in store.documents()}
-    finally:
-        store.close()
+    deck = read_deck_input(db, names, theme)
     ensure_platform()
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication([PROG])  # kept alive while drawing
     from timeline_app.ui.figures.deck_files import write_deck
 
-    result = write_deck(output, slides, actors, documents, fmt)
+    result = write_deck(output, deck.slides, deck.actors, deck.documents, fmt)
     kind = "slides" if fmt is DeckFormat.PPTX else f"pages ({result.slides} slides + appendix)"
     count = result.slides if fmt is DeckFormat.PPTX else result.pages
     return f"Wrote {output} ({count} {kind})"

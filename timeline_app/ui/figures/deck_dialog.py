@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.deck_plan import DeckError, DeckFormat, choose_views, deck_format_for_path
-from timeline_app.export.image_options import ImageFormat
+from timeline_app.deck_plan import DeckError, DeckFormat, deck_format_for_path, read_deck_input
 from timeline_app.paths import user_dir
-from timeline_app.services import Store
 from timeline_app.store.db import StoreError
 from timeline_app.ui.figures.deck_files import DeckResult, write_deck
 from timeline_app.ui.workers import JobRunner
@@ -52,18 +50,9 @@ def write_deck_job(
     db: Path, path: Path, names: list[str], theme: str, progress: _Progress
 ) -> DeckResult:
     """The background job: its own connection, the chosen views planned and written."""
-    from timeline_app.deck_plan import plan_deck
-
     fmt = deck_format_for_path(path)
-    store = Store.open(db, create=False)
-    try:
-        views = choose_views(store.saved_views(), names)
-        slides = plan_deck(views, store.events, theme, ImageFormat.PDF)
-        actors = {a.code: a for a in store.actors()}
-        documents = {d.file_name: d for d in store.documents()}
-    finally:
-        store.close()
-    return write_deck(path, slides, actors, documents, fmt, progress.advanced.emit)
+    deck = read_deck_input(db, names, theme)
+    return write_deck(path, deck.slides, deck.actors, deck.documents, fmt, progress.advanced.emit)
 
 
 def error_sentence(exc: BaseException) -> str:
