@@ -272,6 +272,13 @@ class FigureLayout:
             for i in range(0, len(split), per_column or 1)
         ]  # fmt: skip
 
+    def notes_top(self) -> float:
+        """Where the first note starts: right under the axis when the lanes need less
+        than the page holds (the notes follow the figure, and what room is left stays
+        at the foot of the page), else as low as the notes allow."""
+        lowest = self.content.bottom() - self._footer_height(self.plan) + GAP
+        return min(lowest, self.timeline.bottom() + GAP)
+
     def note_indent(self) -> float:
         return QFontMetricsF(fonts().note_label).horizontalAdvance("[12]") + 8
 
@@ -554,9 +561,7 @@ def _paint_footer(painter: QPainter, geo: FigureLayout) -> None:
     line = QFontMetricsF(fonts().note).lineSpacing()
     tallest = max((sum(h for _, _, h in c) for c in columns), default=0.0)
     more = line if plan.footer.more_text else 0.0
-    # Right under the axis when the lanes need less than the page holds: the notes
-    # follow the figure, and what room is left stays at the foot of the page.
-    top = min(content.bottom() - tallest - more, geo.timeline.bottom() + GAP)
+    top = geo.notes_top()
     painter.setPen(QPen(QColor(theme.grid), 1.2))
     painter.drawLine(
         QPointF(content.left(), top - GAP / 2), QPointF(content.right(), top - GAP / 2)
