@@ -63,6 +63,9 @@ REFERENCE = QSizeF(1600.0, 900.0)  # design units of a 16:9 slide
 ZOOM = 1.5  # screen painters (marks, legend, panel) are drawn this much larger
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GAP = 64.0, 48.0, 40.0, 24.0
 AXIS_HEIGHT = 36.0
+# Rows per lane a figure keeps before it drops a lane: lanes of one row of clusters
+# each say less than fewer lanes whose events are titled.
+MIN_FIGURE_ROWS = 3
 NOTE_SPACING = 3.0  # between source notes
 NOTE_LINES = 3  # a note's date, title, outlet and quote wrap to at most this many lines
 PANEL_SHARE = 0.3  # of the content width, when the relationship panel is shown
@@ -190,10 +193,10 @@ class FigureLayout:
     def _fit_marks(self, plan: FigurePlan, width: float, room: float) -> MarksLayout:
         """Lanes as tall as their rows when they fit; else one row fewer per lane at a
         time (more clusters) until they do, so a lane keeps as many titled rows as the
-        page holds. The caller drops lanes when even one row each is too tall."""
+        page holds. Below ``MIN_FIGURE_ROWS`` the caller drops lanes instead."""
         marks = self._layout_marks(plan, width, None)
         limit = max((box.rows for box in marks.boxes), default=0)
-        while marks.height * ZOOM > room and limit > 1:
+        while marks.height * ZOOM > room and limit > MIN_FIGURE_ROWS:
             limit -= 1
             marks = self._layout_marks(plan, width, limit)
         return marks
