@@ -5,8 +5,9 @@ Usage: python scripts/sample_deck.py [OUTPUT]   (default: docs/images/sample-dec
 
 Builds a fresh database from the bundled seeds in a temporary folder (your own data is
 never touched), saves two views with `timeline-app views save` as a user would, writes
-`export-deck -o brief.pdf` and `-o brief.pptx`, and renders the PDF's first page to
-PNG with pdftoppm (poppler-utils). Works without a display.
+`export-deck -o brief.pdf` and `-o brief.pptx`, and renders the PDF's second page (the
+December 2021 summit, the busier of the two) to PNG with pdftoppm (poppler-utils).
+Works without a display.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ VIEWS = [
      "--pairs", "IND-RUS", "--caption", "Six agreements and a first 2+2 dialogue in one day",
      "--pin", "ind-rus-2021-12-06-first-2plus2-dialogue"],
 ]  # fmt: skip
+PAGE = "2"  # the December 2021 summit: a busy day whose events the page must name
 
 
 def timeline_app(*args: str) -> None:
@@ -49,7 +51,7 @@ def main(argv: list[str]) -> int:
         print(f"decks in {tmp}; install poppler-utils (pdftoppm) for the page image")
         return 1
     subprocess.run(
-        ["pdftoppm", "-r", "96", "-png", "-f", "1", "-l", "1", "-singlefile",
+        ["pdftoppm", "-r", "96", "-png", "-f", PAGE, "-l", PAGE, "-singlefile",
          str(tmp / "brief.pdf"), str(output.with_suffix(""))],
         check=True,
     )  # fmt: skip

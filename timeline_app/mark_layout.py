@@ -21,6 +21,11 @@ The rules, in the order they apply on each lane:
    overlaps anything else in it, so no title covers another title or a mark.
 4. **Lanes grow** with their rows, up to ``LABEL_ROWS`` rows for titled marks; bare
    marks of one same-day pile may add rows beyond that (never drawn on top of each other).
+
+A figure (a slide cannot zoom) adds three rules: events it names in ``state_ids`` (dates
+far coarser than its window, see ``coarse_for_window``) go in the thin state rows too;
+events in ``ranked_first`` (pinned, selected) are ranked first; and with ``pile_limit``
+a pile stacks up to that many marks, its best-ranked, and only the rest become one cluster.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from timeline_app.dates import from_day
+from timeline_app.dates import Precision, from_day
 from timeline_app.domain import Event, Pair
 
 Measure = Callable[[str], float]  # text -> width in pixels
@@ -42,6 +47,7 @@ LABEL_ROWS = 3  # titled marks use at most this many rows per lane
 MAX_ROWS = 6  # a lane taller than this clusters more (see ``layout_timeline``)
 _CLUSTER_WIDENING = (1, 2, 4, 8, 16, 32, 64)  # pile widths tried, in symbol widths
 STATE_LABEL_ROWS = 3
+COARSE_SHARE = 0.5  # in a figure, an imprecise date covering this much of the window is a state
 ELLIPSIS = "…"
 MIN_LABEL_CHARS = 6  # a shortened title keeps at least this many characters
 
@@ -251,16 +257,32 @@ def shorten(text: str, width: float, measure: Measure) -> str:
     return text[:lo].rstrip() + ELLIPSIS
 
 
-def rank_key(event: Event, selected: str | None) -> tuple[bool, float, int, float, str]:
-    """What an analyst wants labelled first: the selection, then the strongest score
-    (either way), then the best-sourced, then the earliest."""
+def rank_key(
+    event: Event, selected: str | None, first: Collection[str] = ()
+) -> tuple[bool, float, int, float, str]:
+    """What an analyst wants labelled first: the selection (and in a figure the pinned
+    events, ``first``), then the strongest score (either way), then the best-sourced,
+    then the earliest."""
     return (
-        event.id != selected,
+        event.id != selected and event.id not in first,
         -abs(event.score),
         -len(event.citations),
         float(event.when.start_day),
         event.id,
     )
+
+
+def coarse_for_window(event: Event, window: tuple[float, float]) -> bool:
+    """A date much coarser than a figure's window: a span to the month or year, or one
+    the sources only imply, that covers at least ``COARSE_SHARE`` of the window (the
+    "c. Nov–Dec 2021" talks across a three-week window). It says little about when
+    within the window, so it should not take a titled row ahead of dated events."""
+    when = event.when
+    if when.is_point or (when.precision is Precision.DAY and not when.approximate):
+        return False
+    lo, hi = window
+    covered = min(float(when.end_day), hi) - max(float(when.start_day), lo)
+    return hi > lo and covered >= COARSE_SHARE * (hi - lo)
 
 
 def cluster_label(events: Sequence[Event]) -> str:
@@ -293,7 +315,9 @@ class _Candidate:
     rank: tuple[bool, float, int, float, str]
     multilateral: bool
     kind: MarkKind
-    same_day: bool = False  # one of several events on one day (zooming cannot split them)
+    # One of several events on one day (zooming cannot split them), or of a figure's
+    # stack: it may add rows beyond LABEL_ROWS, each titled.
+    same_day: bool = False
 
 
 def layout_timeline(
@@ -310,6 +334,9 @@ def layout_timeline(
     cluster_title: Callable[[Sequence[int]], str] | None = None,
     bulk_lanes: Collection[int] = (),
     style: Style = Style(),
+    ranked_first: Collection[str] = (),
+    state_ids: Collection[str] = (),
+    pile_limit: int | None = None,
 ) -> MarksLayout:
     """Place every event on each of its lanes (see the module's rules).
 
@@ -324,11 +351,16 @@ def layout_timeline(
     with the fewest rows is kept (the first, on a tie): a sensible limit on lane height
     that still separates as you zoom in. Events all on one day are clustered then only
     with ``cluster_same_day`` (a figure); on screen they stack, and zooming shows them.
+
+    Figures only: ``ranked_first`` ranks these event ids first (pinned, selected); ``state_ids``
+    puts these events in the state rows whatever their length; ``pile_limit`` lets a
+    pile of marks stack up to that many rows (best-ranked first) before the rest of it
+    becomes one cluster, where the screen clusters a pile of more than ``STACK_LIMIT``.
     """
     names = list(titles) if titles is not None else [e.title for e in events]
     # Read once: a date's day numbers are computed, and every widening reads them again.
     days = [(float(e.when.start_day), float(e.when.end_day)) for e in events]
-    ranks = [rank_key(e, selected) for e in events]
+    ranks = [rank_key(e, selected, ranked_first) for e in events]
     dpp = max(days_per_pixel, 1e-9)
     small = measure_small or measure
     lane_index = {pair: i for i, pair in enumerate(lanes)}
@@ -349,15 +381,19 @@ def layout_timeline(
         dated: list[int] = []
         for i in per_lane.get(lane, []):
             span = days[i][1] - days[i][0]
-            (states if span >= STATE_MIN_DAYS else dated).append(i)
+            as_state = span >= STATE_MIN_DAYS or events[i].id in state_ids
+            (states if as_state else dated).append(i)
         state_marks, state_rows = _place_states(
-            events, names, states, lane, dpp, small, selected, style
+            events, names, states, lane, dpp, small, ranks, style
         )
         best: tuple[list[PlacedMark], int] | None = None
-        for widening in _CLUSTER_WIDENING:
+        # A figure first tries its stacks, then the screen's rule, then wider piles.
+        attempts: list[tuple[int, int | None]] = [(1, pile_limit)] if pile_limit else []
+        attempts += [(widening, None) for widening in _CLUSTER_WIDENING]
+        for widening, stack in attempts:
             candidates = _clusters(
                 events, names, days, ranks, dated, dpp, measure, selected, style, widening,
-                cluster_same_day, cluster_title,
+                cluster_same_day, cluster_title, stack,
             )  # fmt: skip
             found = _place_rows(candidates, lane, dpp, measure, style)
             if best is None or found[1] < best[1]:
@@ -393,13 +429,13 @@ def _place_states(
     lane: int,
     dpp: float,
     measure: Measure,
-    selected: str | None,
+    ranks: Sequence[tuple[bool, float, int, float, str]],
     style: Style,
 ) -> tuple[list[PlacedMark], int]:
     """Long-running states in thin rows of their own, titles inside or beside."""
     rows: list[_Row] = []
     placed: list[PlacedMark] = []
-    for i in sorted(indices, key=lambda i: rank_key(events[i], selected)):
+    for i in sorted(indices, key=lambda i: ranks[i]):
         event = events[i]
         x0, x1 = event.when.start_day / dpp, event.when.end_day / dpp
         title = names[i]
@@ -444,13 +480,21 @@ def _clusters(
     widening: int = 1,
     cluster_same_day: bool = False,
     cluster_title: Callable[[Sequence[int]], str] | None = None,
+    pile_limit: int | None = None,
 ) -> list[_Candidate]:
     """One candidate per event, except piles of point-like marks too deep to stack that
     zooming can still separate: those become one cluster each. With ``widening`` above
-    1, piles are that many symbols wide and any pile of two or more is a cluster."""
+    1, piles are that many symbols wide and any pile of two or more is a cluster.
+
+    With ``pile_limit`` (a figure) and no widening, a pile deeper than that keeps its
+    ``pile_limit - 1`` best-ranked events as marks of their own, titled, and only the
+    rest become a cluster: the heart of a busy day is named, not counted."""
     point_w = 2 * style.point_radius
     window = point_w * widening
     limit = STACK_LIMIT if widening == 1 else 1
+    stacking = pile_limit is not None and widening == 1  # a figure's stacks (see above)
+    if stacking:
+        limit = max(pile_limit or 1, 1)
 
     def single(i: int) -> _Candidate:
         e = events[i]
@@ -479,10 +523,19 @@ def _clusters(
             pile.append(points[k + len(pile)])
         k += len(pile)
         separable = cluster_same_day or len({days[i][0] for i in pile}) > 1
-        if len(pile) <= limit or not separable:
+        overflow = stacking and len(pile) > limit
+        if overflow:  # the best-ranked stay marks, titled; the rest is one cluster
+            by_rank = sorted(pile, key=lambda i: ranks[i])
+            kept, pile = by_rank[: limit - 1], by_rank[limit - 1 :]
+            for i in kept:
+                out.append(single(i))
+                out[-1].same_day = True  # a stack: it may add rows, each titled
+        if not overflow and (len(pile) <= limit or not separable):
             singles = [single(i) for i in pile]
             for c in singles:
-                c.same_day = sum(days[i][0] == c.start for i in pile) > 1
+                c.same_day = sum(days[i][0] == c.start for i in pile) > 1 or (
+                    stacking and len(pile) > 1
+                )
             out.extend(singles)
             continue
         members = [events[i] for i in pile]

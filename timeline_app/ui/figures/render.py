@@ -43,6 +43,7 @@ from timeline_app.layout import actor_index, date_ticks, order_lanes, pair_index
 from timeline_app.mark_layout import (
     MarksLayout,
     cluster_label,
+    coarse_for_window,
     layout_timeline,
     titles_inside_view,
 )
@@ -62,7 +63,9 @@ REFERENCE = QSizeF(1600.0, 900.0)  # design units of a 16:9 slide
 ZOOM = 1.5  # screen painters (marks, legend, panel) are drawn this much larger
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GAP = 64.0, 48.0, 40.0, 24.0
 AXIS_HEIGHT = 36.0
-FIGURE_ROW_LIMITS = (None, 8, 5, 3)  # rows per lane tried in turn until the lanes fit
+# Rows per lane a figure keeps before it drops a lane: lanes of one row of clusters
+# each say less than fewer lanes whose events are titled.
+MIN_FIGURE_ROWS = 3
 NOTE_SPACING = 3.0  # between source notes
 NOTE_LINES = 3  # a note's date, title, outlet and quote wrap to at most this many lines
 PANEL_SHARE = 0.3  # of the content width, when the relationship panel is shown
@@ -176,12 +179,7 @@ class FigureLayout:
             gutter = min(widest + 20, body.width() * 0.25)
             width = body.width() - gutter
             room = body.height() - AXIS_HEIGHT
-            # Lanes as tall as their rows when they fit; else fewer rows (more clusters)
-            # before fewer lanes.
-            for max_rows in FIGURE_ROW_LIMITS:
-                marks = self._layout_marks(plan, width, max_rows)
-                if marks.height * ZOOM <= room:
-                    break
+            marks = self._fit_marks(plan, width, room)
             if len(plan.lanes) <= 1 or marks.height * ZOOM <= room:
                 break
             plan = self._plan(len(plan.lanes) - 1, limit)
@@ -192,10 +190,28 @@ class FigureLayout:
         self.plot = QRectF(body.left() + gutter, body.top(), width, lanes_height)
         self.timeline = QRectF(body.left(), body.top(), body.width(), lanes_height + AXIS_HEIGHT)
 
+    def _fit_marks(self, plan: FigurePlan, width: float, room: float) -> MarksLayout:
+        """Lanes as tall as their rows when they fit; else one row fewer per lane at a
+        time (more clusters) until they do, so a lane keeps as many titled rows as the
+        page holds. Below ``MIN_FIGURE_ROWS`` the caller drops lanes instead."""
+        marks = self._layout_marks(plan, width, None)
+        limit = max((box.rows for box in marks.boxes), default=0)
+        while marks.height * ZOOM > room and limit > MIN_FIGURE_ROWS:
+            limit -= 1
+            marks = self._layout_marks(plan, width, limit)
+        return marks
+
     def _layout_marks(self, plan: FigurePlan, width: float, max_rows: int | None) -> MarksLayout:
-        """The window's layout rules at the figure's scale; a numbered event's title
-        starts with its note number, so the number and the note read together."""
+        """The window's layout rules at the figure's scale, with a figure's own: a slide
+        cannot zoom, so a pile stacks as deep as ``max_rows`` (all of it without a limit)
+        before its least significant events cluster; a date far coarser than the window
+        goes in the thin state rows; pinned and selected events are placed first. A
+        numbered event's title starts with its note number, so the number and the note
+        read together."""
         lo, hi = plan.window
+        options = self.source.options
+        first = {*options.pinned, *options.selected}
+        coarse = {e.id for e in plan.shown if coarse_for_window(e, plan.window)} - first
         footer = plan.footer
         titles = []
         for event in plan.shown:
@@ -211,7 +227,10 @@ class FigureLayout:
             titles=titles,
             cluster_title=lambda members: _cluster_title(plan, members),
             max_rows=max_rows,
-            cluster_same_day=max_rows is not None and max_rows <= 3,
+            cluster_same_day=max_rows is not None,
+            ranked_first=first,
+            state_ids=coarse,
+            pile_limit=max_rows if max_rows is not None else len(plan.shown) + 1,
         )
         return titles_inside_view(laid, plan.window, measure_for(fonts().mark))
 
@@ -255,6 +274,13 @@ class FigureLayout:
              for label, text in split[i : i + per_column]]
             for i in range(0, len(split), per_column or 1)
         ]  # fmt: skip
+
+    def notes_top(self) -> float:
+        """Where the first note starts: right under the axis when the lanes need less
+        than the page holds (the notes follow the figure, and what room is left stays
+        at the foot of the page), else as low as the notes allow."""
+        lowest = self.content.bottom() - self._footer_height(self.plan) + GAP
+        return min(lowest, self.timeline.bottom() + GAP)
 
     def note_indent(self) -> float:
         return QFontMetricsF(fonts().note_label).horizontalAdvance("[12]") + 8
@@ -538,7 +564,7 @@ def _paint_footer(painter: QPainter, geo: FigureLayout) -> None:
     line = QFontMetricsF(fonts().note).lineSpacing()
     tallest = max((sum(h for _, _, h in c) for c in columns), default=0.0)
     more = line if plan.footer.more_text else 0.0
-    top = content.bottom() - tallest - more
+    top = geo.notes_top()
     painter.setPen(QPen(QColor(theme.grid), 1.2))
     painter.drawLine(
         QPointF(content.left(), top - GAP / 2), QPointF(content.right(), top - GAP / 2)
