@@ -9,6 +9,16 @@ from dataclasses import dataclass
 from timeline_app.paths import resources_dir
 
 TABLE_FILE = "names.tsv"
+# Places whose names hold an actor's name but are no actor: "the South China Sea" is
+# not China, "the Indian Ocean" not India. Matched like names (longest first) and then
+# dropped, so the shorter name inside never matches there.
+PLACE_NAMES = (
+    "South China Sea", "East China Sea", "Indian Ocean", "Indian Ocean Region",
+    "Sea of Japan", "Gulf of Guinea", "New Guinea", "Gulf of Mexico", "New Mexico",
+    "Jordan River", "Jordan Valley", "Korean Peninsula", "Philippine Sea",
+    "Gulf of Oman", "Arabian Sea", "Sea of Azov", "Gulf of Aden", "Strait of Malacca",
+    "Irish Sea", "Malay Peninsula", "Sinai Peninsula",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
