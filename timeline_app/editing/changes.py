@@ -166,7 +166,7 @@ def _kind(step: EventChange, undo: bool) -> str:
 
 def _original_file(conn: sqlite3.Connection, file_name: str) -> OriginalFile | None:
     row = conn.execute(
-        f"SELECT {_FILE_COLUMNS} FROM document_files f "  # noqa: S608 (constant columns)
+        f"SELECT {_FILE_COLUMNS} FROM document_files f "
         "JOIN documents d ON d.pk = f.document_pk WHERE d.file_name = ?",
         (file_name,),
     ).fetchone()
@@ -217,7 +217,7 @@ def _insert_article(conn: sqlite3.Connection, article: StoredArticle) -> None:
             )
     for original in article.removed_file:
         conn.execute(
-            f"INSERT INTO document_files (document_pk, {_FILE_COLUMNS}) "  # noqa: S608
+            f"INSERT INTO document_files (document_pk, {_FILE_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 cursor.lastrowid, original.origin, original.original_name, original.media_type,
