@@ -7,7 +7,9 @@
 One row per ISO 3166-1 country of resources/countries.tsv (its name, capital, demonym
 and common alternative names: "Viet Nam", "Hanoi", "Vietnamese") and per common
 grouping (ASEAN, EU, NATO, ...; codes as in resources/actors.yaml where it has one).
-The app reads only the generated file (``timeline_app/hints/names.py``). A name that
+The app reads only the generated file (``timeline_app/names_file.py``), for the
+editor's actor suggestions and for the codebook lint (with resources/actor_names.yaml
+for the office-holders and other names this table lacks). A name that
 would stand for two actors ("Congo", "Dominican") is left out of both, so a suggestion
 is never a guess between two countries; the analyst picks the code by hand there.
 """

@@ -177,3 +177,40 @@ def test_a_load_of_the_curated_files_leaves_analyst_events_alone(
     report = store.load(corpus_paths(sources=corpus_dir))
     assert report.removed == 0
     assert store.event("ind-sdn-pact") == sudan_event()
+
+
+def _file_row(store: Store, key: str) -> tuple[object, ...] | None:
+    with store.db.connect() as conn:
+        row = conn.execute(
+            "SELECT f.original_name, f.media_type, f.url, f.size, f.sha256, f.data, f.imported "
+            "FROM document_files f JOIN documents d ON d.pk = f.document_pk "
+            "WHERE d.file_name = ?",
+            (key,),
+        ).fetchone()
+    return None if row is None else tuple(row)
+
+
+def test_undoing_the_delete_of_an_imported_article_brings_back_its_original_file(
+    store: Store,
+) -> None:
+    from tests.articles.makers import FIXTURES
+
+    page = FIXTURES / "news_portal.html"
+    key = store.import_article(page).key
+    original = _file_row(store, key)
+    assert original is not None and original[5] == page.read_bytes()
+    article = store.stored_article(key)
+    assert article is not None
+    change = changes.delete_article(article, store.events_citing(key))
+
+    store.apply_change(change)
+    assert _file_row(store, key) is None and store.document(key) is None
+    store.apply_change(change, undo=True)
+    assert _file_row(store, key) == original  # bytes, name, URL, import time
+    assert store.import_article(page).duplicate  # known again by its SHA-256
+    assert store.article_url(key).startswith("https://www.example-times.in/")
+    store.apply_change(change, redo=True)
+    assert _file_row(store, key) is None
+    store.apply_change(change, undo=True)
+    assert _file_row(store, key) == original
+    assert store.integrity_problems() == []

@@ -79,6 +79,18 @@ def test_longest_name_wins_and_words_must_be_whole() -> None:
     assert roles("a turkey dinner in Indiana") == {}  # lower case, and part of a word
 
 
+def test_a_place_named_after_a_country_is_not_that_country() -> None:
+    paragraph = (
+        "India and Vietnam agreed on joint patrols in the South China Sea and the "
+        "Indian Ocean; China said nothing."
+    )
+    hints = suggest_actors(paragraph)
+    assert [h.code for h in hints] == ["IND", "VNM", "CHN"]
+    china = next(h for h in hints if h.code == "CHN")
+    assert china.words == ("China",) and paragraph[china.first :].startswith("China said")
+    assert roles("patrols in the South China Sea") == {}
+
+
 def test_groupings_are_actors() -> None:
     assert set(roles("NATO and the African Union met the Gulf Cooperation Council.")) == {
         "NATO", "AU", "GCC",

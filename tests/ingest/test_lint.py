@@ -157,6 +157,28 @@ def test_actors_are_found_by_demonym_capital_and_short_form(paths: CorpusPaths) 
     assert not names.named_in("IND", "Indiana")
 
 
+def test_one_names_table_plus_extras_for_what_it_lacks() -> None:
+    """The lint reads names.tsv for every country and grouping, and actor_names.yaml
+    only for names that table lacks (office-holders, historical states)."""
+    from timeline_app.names_file import names_table
+
+    extras_path = bundled_corpus_paths().resources / "actor_names.yaml"
+    names = read_actor_names(extras_path, [], [])
+    assert names.named_in("SDN", "officials in Khartoum said")  # no codebook actor, a row
+    assert names.named_in("ISR", "Israeli officials")
+    assert names.named_in("RUS", "Shoigu arrived") and names.named_in("IND", "Rajnath said")
+    assert not names.named_in("SDN", "officials in Cairo said")
+    table = names_table()
+    import yaml
+
+    extras = yaml.safe_load(extras_path.read_text(encoding="utf-8"))
+    doubled = {
+        code: [n for n in listed if code in table and n in table[code].names]
+        for code, listed in extras.items()
+    }
+    assert {code: found for code, found in doubled.items() if found} == {}  # no overlap
+
+
 def test_event_citing_only_page_furniture(paths: CorpusPaths) -> None:
     for paragraph in (4, 5):  # a photo caption; a teaser headline of another story
         warnings = lint(paths, event(DAY, actors="IND participant, FRA participant",
@@ -195,7 +217,8 @@ def test_check_prints_warnings_and_fails_only_when_strict(
     assert "curation: 1 warning(s) (actor-not-quoted 1)" in out
     assert err.splitlines()[0].endswith(
         "events.yaml:9: warning: event 'bad': VNM (participant) is named in no quote of the "
-        "event (looked for Vietnam, Vietnamese, Viet Nam, Hanoi, ...); cite the words that "
+        "event (looked for Vietnam, Hanoi, Vietnamese, Socialist Republic of Vietnam, ...); cite "
+        "the words that "
         "name it [actor-not-quoted]"
     )
     assert run(["check", "--db", db, "--sources", sources, "--strict"]) == 1

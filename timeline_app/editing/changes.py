@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline_app.domain import Citation, Document, Event, Paragraph
 from timeline_app.editing.writes import (
@@ -45,12 +45,33 @@ class EventChange:
 
 
 @dataclass(frozen=True)
+class OriginalFile:
+    """An imported article's ``document_files`` row: the file byte for byte, and whence."""
+
+    origin: str
+    original_name: str
+    media_type: str
+    url: str
+    size: int
+    sha256: str
+    data: bytes
+    imported: str
+
+
+_FILE_COLUMNS = "origin, original_name, media_type, url, size, sha256, data, imported"
+
+
+@dataclass(frozen=True)
 class StoredArticle:
     """An article as stored, whole, so that deleting it can be undone."""
 
     document: Document
     body: str
     paragraphs: tuple[Paragraph, ...]
+    # The original file an imported article came with, as the delete found it: read by
+    # ``apply_change`` in the transaction that deletes the row, written back by its
+    # undo. A record of what was removed, so not part of the article's identity.
+    removed_file: list[OriginalFile] = field(default_factory=list, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -126,7 +147,7 @@ def apply_change(conn: sqlite3.Connection, change: Change, *, undo: bool = False
             if undo:
                 _insert_article(conn, change.removed_article)
             else:
-                _delete_article(conn, change.removed_article.document.file_name)
+                _delete_article(conn, change.removed_article)
         for step in steps:
             if step.after is not None:
                 insert_event(conn, step.after)
@@ -143,7 +164,27 @@ def _kind(step: EventChange, undo: bool) -> str:
     return step.reversed().kind if undo else step.kind
 
 
-def _delete_article(conn: sqlite3.Connection, file_name: str) -> None:
+def _original_file(conn: sqlite3.Connection, file_name: str) -> OriginalFile | None:
+    row = conn.execute(
+        f"SELECT {_FILE_COLUMNS} FROM document_files f "
+        "JOIN documents d ON d.pk = f.document_pk WHERE d.file_name = ?",
+        (file_name,),
+    ).fetchone()
+    if row is None:
+        return None
+    origin, name, media, url, size, sha256, data, imported = row
+    return OriginalFile(
+        str(origin), str(name), str(media), str(url), int(size), str(sha256), bytes(data),
+        str(imported),
+    )  # fmt: skip
+
+
+def _delete_article(conn: sqlite3.Connection, article: StoredArticle) -> None:
+    file_name = article.document.file_name
+    original = _original_file(conn, file_name)
+    article.removed_file.clear()  # a redo deletes again: keep what this delete found
+    if original is not None:
+        article.removed_file.append(original)
     conn.execute(
         "DELETE FROM paragraph_fts WHERE rowid IN (SELECT p.pk FROM paragraphs p "
         "JOIN documents d ON d.pk = p.document_pk WHERE d.file_name = ?)",
@@ -174,3 +215,12 @@ def _insert_article(conn: sqlite3.Connection, article: StoredArticle) -> None:
             conn.execute(
                 "INSERT INTO paragraph_fts (rowid, text) VALUES (?, ?)", (row.lastrowid, p.text)
             )
+    for original in article.removed_file:
+        conn.execute(
+            f"INSERT INTO document_files (document_pk, {_FILE_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                cursor.lastrowid, original.origin, original.original_name, original.media_type,
+                original.url, original.size, original.sha256, original.data, original.imported,
+            ),
+        )  # fmt: skip

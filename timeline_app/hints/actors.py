@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from timeline_app.domain import Role
-from timeline_app.hints.names import NamedActor, names_table
+from timeline_app.hints.names import PLACE_NAMES, NamedActor, names_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +62,18 @@ def _pattern(codes_and_names: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pat
 
 
 def find_names(paragraph: str, table: Mapping[str, NamedActor] | None = None) -> list[NameMatch]:
-    """Every name of the table in ``paragraph``, in reading order, longest first."""
+    """Every name of the table in ``paragraph``, in reading order, longest first.
+
+    A place named after an actor ("South China Sea") is read as the place: no match.
+    """
     table = table if table is not None else names_table()
     by_name = {n: code for code, entry in table.items() for n in entry.names}
-    key = tuple(sorted((code, entry.names) for code, entry in table.items()))
+    places = ("", PLACE_NAMES)  # the empty code marks a place, dropped below
+    key = tuple(sorted([(code, entry.names) for code, entry in table.items()] + [places]))
     return [
         NameMatch(by_name[m.group(0)], m.group(0), m.start(), m.end())
         for m in _pattern(key).finditer(paragraph)
+        if m.group(0) in by_name
     ]
 
 

@@ -1,7 +1,10 @@
 """Is an actor named in a quote? By its name, a demonym, its capital or an office-holder.
 
-The names come from ``resources/actors.yaml`` (the actor's name), ``resources/countries.tsv``
-(the country's name, for any ISO code) and ``resources/actor_names.yaml`` (other names).
+The names come from ``resources/actors.yaml`` (the actor's name), ``resources/names.tsv``
+(the one names table: every ISO country's name, capital, demonym and other names, and
+the common groupings; the editor's suggestions read it too) and
+``resources/actor_names.yaml`` (only what that table lacks: office-holders such as
+"Rajnath" or "Shoigu", historical states, short forms).
 Matching is by whole word, case-insensitive, with an optional plural "s" ("Indians",
 "Central Asians"); a short form written in capitals ("US", "UN") matches only as written,
 so the pronoun "us" never names the United States.
@@ -16,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from timeline_app.countries import places
 from timeline_app.domain import Actor
 from timeline_app.ingest.problems import Problem, display_name
+from timeline_app.names_file import names_table
 
 NAMES_FILE = "actor_names.yaml"
 _SHORT_FORM = re.compile(r"^[A-Z][A-Z.&]{1,5}$")
@@ -55,14 +58,11 @@ class ActorNames:
 
 
 def actor_names(actors: Iterable[Actor], extra: Mapping[str, Iterable[str]]) -> ActorNames:
-    table = places()
-    names: dict[str, list[str]] = {}
+    # Every code of the table has its names, an actor of the codebook or not: an event
+    # may name any country (patterns are built only for the codes asked about).
+    names = {code: list(row.names) for code, row in names_table().items()}
     for actor in actors:
-        own = [actor.name]
-        place = table.get(actor.code)
-        if place is not None and place.kind == "country":
-            own.append(place.name)
-        names[actor.code] = own
+        names[actor.code] = [actor.name, *names.get(actor.code, [])]
     for code, others in extra.items():
         names.setdefault(code, []).extend(others)
     return ActorNames({code: tuple(dict.fromkeys(found)) for code, found in names.items()})

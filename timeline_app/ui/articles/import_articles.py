@@ -14,11 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from timeline_app.articles import ArticleError
 from timeline_app.articles.metadata import MetaOverrides
-from timeline_app.domain import Citation
 from timeline_app.services import Changes, Store
 from timeline_app.ui.articles.errors import error_reporter
 from timeline_app.ui.articles.metadata_dialog import MetadataDialog
-from timeline_app.ui.source.source_view import article_html
 
 if TYPE_CHECKING:
     from timeline_app.store.collection import ArticleImport
@@ -129,13 +127,17 @@ class ArticleImporter(QObject):
             self._open_after_refresh = None
 
     def open_in_source_pane(self, result: ArticleImport) -> None:
-        """The article, its first article paragraph marked, in the source pane."""
+        """The article with its header and nothing marked, ready for a selection.
+
+        The document as the refreshed views hold it is shown (a duplicate keeps the
+        details it was given), falling back to what was just read.
+        """
         article = result.article
-        first = next((p.ordinal for p in article.paragraphs if not p.boilerplate), 1)
-        html = article_html(article.paragraphs, Citation(result.key, first, ""), self.window.theme)
+        stored = self.window.data.document(result.key)
+        document, paragraphs = stored or (article.document, list(article.paragraphs))
         self.window.source_dock.show()
         self.window.source_dock.raise_()
-        self.window.source.browser().setHtml(html)
+        self.window.source.show_document(document, paragraphs, article.meta.url)
 
     def show_details(self, result: ArticleImport) -> None:
         dialog = MetadataDialog(result.key, result.article.meta, self.window)

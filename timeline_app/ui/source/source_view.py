@@ -8,13 +8,11 @@ browser follows no links and loads no resources (see ``SafeBrowser``).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, QUrl, Signal, SignalInstance
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
     QFont,
     QImage,
     QShowEvent,
@@ -34,94 +32,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.domain import Category, Citation, Document, Event, Modality, Paragraph
+from timeline_app.domain import Category, Document, Event, Modality, Paragraph
+from timeline_app.ui.source.article_markup import (
+    CITED_ANCHOR,
+    article_html,
+    escaped_tooltip,
+    message_html,
+)
+from timeline_app.ui.source.selection import (
+    NO_SELECTION_MESSAGE,
+    PassageSelection,
+    SelectionActions,
+    select_first,
+    selected_passage,
+)
 from timeline_app.ui.theme import CATEGORY_LABELS, LIGHT, MODALITY_LABELS, Theme, score_colour
+
+__all__ = [  # the pane's names other modules use, wherever they are defined
+    "EMPTY_MESSAGE", "NO_SELECTION_MESSAGE", "PassageSelection", "SafeBrowser", "SourceView",
+    "article_html", "escaped_tooltip", "missing_message",
+]  # fmt: skip
 
 DocumentLookup = Callable[[str], tuple[Document, list[Paragraph]] | None]
 
 
-@dataclass(frozen=True)
-class PassageSelection:
-    """Text the analyst selected in one paragraph of the article shown."""
-
-    document: Document
-    paragraph: Paragraph
-    quote: str  # as selected; the editor checks it is verbatim in the paragraph
-
-
-NO_SELECTION_MESSAGE = "Select a passage of one paragraph of the article first."
-
 EMPTY_MESSAGE = "Select an event on the timeline or in the list to read its source."
 NO_SOURCES_MESSAGE = "This event cites no source."
-CITED_ANCHOR = "cited"
 SCORE_TIP = "Cooperation-conflict score (Goldstein scale, -10 to +10)"
-_GUTTER_PX = 40
-_BAR_PX = 4
 # Room left above the highlight box: its top edge shows, no half-cut line of text.
 _SCROLL_GAP_PX = 16
-# The quote must stand out inside the already highlighted paragraph; the theme has
-# one highlight fill, so the stronger tone is chosen here for each background.
-_QUOTE_FILL = {False: "#ffd54f", True: "#8a6d12"}
 
 
 def missing_message(file_name: str) -> str:
     return f"The article {file_name} is not in this database."
 
 
-def escaped_tooltip(text: str) -> str:
-    """Tooltips auto-detect rich text, so wrap escaped text in markup we control."""
-    return f"<p>{html.escape(text)}</p>" if text else ""
-
-
 def format_score(score: float) -> str:
     return "0" if score == 0 else f"{score:+g}"
-
-
-def _message_html(text: str, theme: Theme) -> str:
-    return (
-        f'<p align="center" style="margin-top:48px; color:{theme.muted_text}">'
-        f"{html.escape(text)}</p>"
-    )
-
-
-def _quote_markup(text: str, quote: str, fill: str) -> str:
-    """Escape before, quote and after separately so offsets refer to the raw text."""
-    at = text.find(quote) if quote else -1
-    if at < 0:  # the paragraph is highlighted anyway; nothing more precise to mark
-        return html.escape(text)
-    before, after = text[:at], text[at + len(quote) :]
-    return (
-        f"{html.escape(before)}"
-        f'<span style="font-weight:700; background-color:{fill}">{html.escape(quote)}</span>'
-        f"{html.escape(after)}"
-    )
-
-
-def article_html(paragraphs: Sequence[Paragraph], citation: Citation, theme: Theme) -> str:
-    """The article as one table: a muted ¶ gutter, a bar column, the paragraph text."""
-    muted, quote_fill = theme.muted_text, _QUOTE_FILL[theme.is_dark]
-    rows: list[str] = []
-    if not any(p.ordinal == citation.paragraph for p in paragraphs):
-        notice = html.escape(f"Paragraph {citation.paragraph} is not in this article.")
-        rows.append(f'<tr><td colspan="3" style="color:{muted}"><i>{notice}</i></td></tr>')
-    for p in paragraphs:
-        style = f"margin:0; line-height:140%; color:{theme.text}"
-        bar = cell = anchor = ""
-        body = html.escape(p.text)
-        if p.ordinal == citation.paragraph:
-            bar, cell = f' bgcolor="{theme.selection}"', f' bgcolor="{theme.highlight_fill}"'
-            anchor = f'<a name="{CITED_ANCHOR}"></a>'
-            body = _quote_markup(p.text, citation.quote, quote_fill)
-        elif p.boilerplate:  # page furniture (menus, "Show comments"): there but quiet
-            style = f"margin:0; color:{muted}; font-size:small; font-style:italic"
-        rows.append(
-            f'<tr><td width="{_GUTTER_PX}" align="right" valign="top" style="padding:7px 8px 0 0;'
-            f' color:{muted}; font-size:small">¶&nbsp;{p.ordinal}</td>'
-            f'<td width="{_BAR_PX}"{bar}></td>'
-            f'<td valign="top"{cell} style="padding:6px 10px">'
-            f'<p style="{style}">{anchor}{body}</p></td></tr>'
-        )
-    return f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
 
 
 class SafeBrowser(QTextBrowser):
@@ -202,7 +149,8 @@ class SourceView(QWidget):
     """Event header, source stepper, article header and the article itself."""
 
     citation_changed = Signal(int)  # index of the citation now shown
-    # A PassageSelection: "New event from selection…" / "Add as citation to…".
+    # A PassageSelection, or None when nothing is selected (the receiver says what to
+    # select): "New event from selection…" / "Add as citation to…".
     new_event_requested = Signal(object)
     citation_requested = Signal(object)
 
@@ -214,6 +162,8 @@ class SourceView(QWidget):
         self._index = 0
         self._needs_scroll = False
         self._shown: tuple[Document, list[Paragraph]] | None = None
+        # An article opened to read (just imported), with no event: its web address too.
+        self._reading: tuple[Document, list[Paragraph], str] | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._build()
         self._build_selection_actions()
@@ -245,6 +195,7 @@ class SourceView(QWidget):
         self._rule.setObjectName("sourceRule")
         self._rule.setFixedHeight(1)
         self._doc_title, self._doc_file = _label(self), _label(self, muted=True)
+        self._doc_url = _label(self, muted=True)  # plain text: shown, never a link
         # One label, so a long outlet wraps with "(inferred)" right after the date; its
         # text is rich only to mute that word, and every piece of it is escaped.
         self._doc_meta = _label(self)
@@ -256,7 +207,10 @@ class SourceView(QWidget):
         self._event_box, self._doc_box = QWidget(self), QWidget(self)
         top = _fill(QVBoxLayout(self._event_box), self._title, self._date, self._date_note)
         _fill(top, self._actors, facets, self._stepper, 4, self._rule)
-        _fill(QVBoxLayout(self._doc_box), self._doc_title, self._doc_meta, self._doc_file)
+        _fill(
+            QVBoxLayout(self._doc_box),
+            self._doc_title, self._doc_meta, self._doc_url, self._doc_file,
+        )  # fmt: skip
         outer = _fill(QVBoxLayout(self), self._event_box, self._doc_box, self._browser)
         outer.setContentsMargins(10, 10, 10, 10)
         outer.setStretch(2, 1)
@@ -269,60 +223,26 @@ class SourceView(QWidget):
             layout.setSpacing(4)
         self._title.setFont(_font(self.font(), 1.2, bold=True))
         self._doc_title.setFont(_font(self.font(), 1.0, bold=True))
-        for w in (self._date_note, self._doc_file):
+        for w in (self._date_note, self._doc_url, self._doc_file):
             w.setFont(_font(self.font(), 0.9, bold=False))
 
     def _build_selection_actions(self) -> None:
-        self.new_event_action = QAction("&New event from selection…", self)
-        self.new_event_action.setStatusTip("Make an event citing the selected passage")
-        self.new_event_action.triggered.connect(lambda: self._request(self.new_event_requested))
-        self.cite_action = QAction("&Add as citation to…", self)
-        self.cite_action.setStatusTip("Cite the selected passage in an existing event")
-        self.cite_action.triggered.connect(lambda: self._request(self.citation_requested))
-        self._browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self._browser.customContextMenuRequested.connect(self._context_menu)
-
-    def _context_menu(self, at: QPoint) -> None:
-        menu = self._browser.createStandardContextMenu(at)
-        menu.addSeparator()
-        has_selection = self.selected_passage() is not None
-        for action in (self.new_event_action, self.cite_action):
-            action.setEnabled(has_selection)
-            menu.addAction(action)
-        menu.exec(self._browser.viewport().mapToGlobal(at))
-        for action in (self.new_event_action, self.cite_action):
-            action.setEnabled(True)  # the keys decide when pressed (see _request)
-
-    def _request(self, signal: SignalInstance) -> None:
-        passage = self.selected_passage()
-        if passage is not None:
-            signal.emit(passage)
+        self._selection = SelectionActions(
+            self._browser,
+            self.selected_passage,
+            self.new_event_requested.emit,
+            self.citation_requested.emit,
+        )
+        self.new_event_action = self._selection.new_event
+        self.cite_action = self._selection.cite
 
     def selected_passage(self) -> PassageSelection | None:
         """The selection, when it lies within one paragraph of the shown article."""
-        cursor = self._browser.textCursor()
-        if self._shown is None or not cursor.hasSelection():
-            return None
-        document = self._browser.document()
-        first = document.findBlock(cursor.selectionStart())
-        last = document.findBlock(cursor.selectionEnd())
-        if first.blockNumber() != last.blockNumber():
-            return None
-        text = first.text()
-        doc, paragraphs = self._shown
-        paragraph = next((p for p in paragraphs if p.text == " ".join(text.split())), None)
-        quote = " ".join(cursor.selectedText().split())
-        if paragraph is None or not quote:
-            return None
-        return PassageSelection(doc, paragraph, quote)
+        return selected_passage(self._browser, self._shown)
 
     def select_text(self, text: str) -> bool:
         """Select the first occurrence of ``text`` in the article (for tests and keys)."""
-        found = self._browser.document().find(text)
-        if found.isNull():
-            return False
-        self._browser.setTextCursor(found)
-        return True
+        return select_first(self._browser, text)
 
     def shown_document(self) -> Document | None:
         return self._shown[0] if self._shown else None
@@ -345,6 +265,7 @@ class SourceView(QWidget):
 
     def show_event(self, event: Event | None, citation_index: int = 0) -> None:
         self._event = event
+        self._reading = None
         count = len(event.citations) if event else 0
         self._index = max(0, min(citation_index, count - 1)) if count else 0
         self._render(scroll=True)
@@ -358,6 +279,7 @@ class SourceView(QWidget):
         (it is plain text here, not a link).
         """
         self._event = None
+        self._reading = None
         theme = self._theme
         self._event_box.setVisible(True)
         self._stepper.hide()
@@ -392,6 +314,18 @@ class SourceView(QWidget):
         body = "".join(f"<p>{html.escape(line)}</p>" for line in facts)
         self._browser.setHtml(f'<div style="color:{theme.text}">{body}</div>')
 
+    def show_document(self, document: Document, paragraphs: list[Paragraph], url: str = "") -> None:
+        """An article on its own, to read and select from: its header, no citation marked.
+
+        The pane shows no event until the next ``show_event``; passages selected here
+        make events like those selected in an event's source.
+        """
+        self._event = None
+        self._index = 0
+        self._reading = (document, paragraphs, url)
+        self._render(scroll=False)
+        self._browser.verticalScrollBar().setValue(0)
+
     def next_citation(self) -> None:
         self._step(+1)
 
@@ -414,7 +348,8 @@ class SourceView(QWidget):
     def header_text(self) -> str:
         labels = (
             self._title, self._date, self._date_note, self._actors, self._facets,
-            self._score, self._counter, self._doc_title, self._doc_meta, self._doc_file,
+            self._score, self._counter, self._doc_title, self._doc_meta, self._doc_url,
+            self._doc_file,
         )  # fmt: skip
         return "\n".join(_plain(w) for w in labels if w.text() and w.isVisibleTo(self))
 
@@ -457,17 +392,23 @@ class SourceView(QWidget):
         self._stepper.setVisible(event is not None and len(event.citations) > 1)
         self._doc_box.hide()
         self._shown = None
+        if event is None and self._reading is not None:
+            document, paragraphs, url = self._reading
+            self._shown = (document, paragraphs)
+            self._fill_document_header(document, url)
+            self._browser.setHtml(article_html(paragraphs, None, theme))
+            return
         if event is None:
-            self._browser.setHtml(_message_html(EMPTY_MESSAGE, theme))
+            self._browser.setHtml(message_html(EMPTY_MESSAGE, theme))
             return
         self._fill_event_header(event)
         if not event.citations:
-            self._browser.setHtml(_message_html(NO_SOURCES_MESSAGE, theme))
+            self._browser.setHtml(message_html(NO_SOURCES_MESSAGE, theme))
             return
         citation = event.citations[self._index]
         found = self._lookup(citation.document)
         if found is None:
-            self._browser.setHtml(_message_html(missing_message(citation.document), theme))
+            self._browser.setHtml(message_html(missing_message(citation.document), theme))
             return
         document, paragraphs = found
         self._shown = (document, paragraphs)
@@ -497,7 +438,7 @@ class SourceView(QWidget):
         self._prev.setEnabled(self._index > 0)
         self._next.setEnabled(self._index < count - 1)
 
-    def _fill_document_header(self, document: Document) -> None:
+    def _fill_document_header(self, document: Document, url: str = "") -> None:
         self._doc_title.setText(document.title)
         meta = html.escape(f"{document.outlet} · {document.published.describe()}")
         if document.published_inferred:
@@ -506,6 +447,8 @@ class SourceView(QWidget):
         self._doc_meta.setToolTip(escaped_tooltip(document.published_note))
         supplied = "(title supplied) · " if document.title_supplied else ""
         self._doc_file.setText(supplied + document.file_name)
+        self._doc_url.setText(url)
+        self._doc_url.setVisible(bool(url))
         self._doc_box.show()
 
     def showEvent(self, event: QShowEvent) -> None:
