@@ -70,6 +70,30 @@ def corpus_paths(events: Path | None = None, sources: Path | None = None) -> Cor
     )
 
 
+class _AnyCountry(dict[str, Actor]):
+    """The actors an event may name: those given, and any ISO 3166-1 country or common
+    grouping (``editing.validate.new_actor``), looked up on first mention only, so a
+    load of the seeds does not build rows for every country of the world."""
+
+    def __init__(self, known: dict[str, Actor]) -> None:
+        super().__init__(known)
+        self.first_named: list[str] = []
+
+    def __contains__(self, code: object) -> bool:
+        if dict.__contains__(self, code):
+            return True
+        if not isinstance(code, str):
+            return False
+        from timeline_app.editing.validate import new_actor
+
+        actor = new_actor(code)
+        if actor is None:
+            return False
+        self[code] = actor
+        self.first_named.append(code)
+        return True
+
+
 class Store:
     """An open database and the use cases on it."""
 
@@ -142,19 +166,28 @@ class Store:
             read_events,
         )
         from timeline_app.ingest.problems import Problem, ValidationFailed
-        from timeline_app.store.imported_read import imported_documents, known_actors
+        from timeline_app.store.imported_read import (
+            imported_documents,
+            known_actors,
+            non_curated_ids,
+        )
 
         with self.db.connect() as conn:
             imported, actors_here = imported_documents(conn), known_actors(conn)
+            taken = non_curated_ids(conn)
         problems: list[Problem] = []
         actors = read_actors(paths.actors, problems)
         rules = read_boilerplate(paths.boilerplate, problems)
         documents = read_documents(paths, rules, problems)
-        citable = {a.code: a for a in actors_here} | actors
-        events = read_events(paths.events, citable, documents + imported, problems)
+        citable = _AnyCountry({a.code: a for a in actors_here} | actors)
+        events = read_events(paths.events, citable, documents + imported, problems, taken)
         if problems:
             raise ValidationFailed(problems)
-        return Corpus(tuple(actors.values()), tuple(documents), tuple(events))
+        # Countries and groupings first named by these events (an exported collection
+        # loaded into a new database) are written with the curated actors.
+        here = {a.code for a in actors_here}
+        new = [citable[c] for c in citable.first_named if c not in here and c not in actors]
+        return Corpus((*actors.values(), *new), tuple(documents), tuple(events))
 
     def is_empty(self) -> bool:
         counts = self.counts()

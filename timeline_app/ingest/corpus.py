@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from timeline_app.dates import DateError, DateSpan
 from timeline_app.domain import (
+    ANALYST_DATASET,
+    CURATED_DATASET,
     SCORE_MAX,
     SCORE_MIN,
     Actor,
@@ -197,10 +200,16 @@ def read_documents(
 
 def read_events(
     path: Path,
-    actors: dict[str, Actor],
+    actors: Mapping[str, Actor],
     documents: list[SourceDocument],
     problems: list[Problem],
+    taken: Mapping[str, str] | None = None,
 ) -> list[Event]:
+    """The events of ``path``, validated. ``taken`` maps the ids of events already in
+    the database outside the curated set (events made in the app) to their dataset: a
+    curated event may not take such an id, and an exported analyst event (``dataset:
+    analyst``) loads back as one."""
+    taken = taken or {}
     entries, found = load_list_of_mappings(path)
     problems += found
     name = display_name(path)
@@ -216,10 +225,21 @@ def read_events(
         reader.refuse_unknown(
             [
                 "id", "title", "summary", "date", "end", "approximate", "relative", "date_note",
-                "actors", "category", "modality", "score", "sources",
+                "actors", "category", "modality", "score", "sources", "dataset",
             ]
         )  # fmt: skip
         event_id = reader.text("id")
+        dataset = reader.text("dataset", required=False) or CURATED_DATASET
+        if dataset not in LOADABLE_DATASETS:
+            reader.problem(
+                "dataset", f"dataset {dataset!r} is not one a file can load (curated or analyst)"
+            )
+        elif event_id in taken and taken[event_id] != dataset:
+            reader.problem(
+                "id",
+                f"id {event_id!r} is already used by an event made in the app; "
+                "give this event another id",
+            )
         if event_id and not EVENT_ID_RE.match(event_id):
             reader.problem("id", f"id {event_id!r} may hold only a-z, 0-9 and '-'")
         if event_id in seen:
@@ -242,6 +262,7 @@ def read_events(
             Event(
                 event_id, title, summary, when, participants, category, modality, score,
                 citations, date_note=reader.text("date_note", required=False),
+                dataset=dataset,
             )
         )  # fmt: skip
     return events
@@ -251,7 +272,9 @@ def read_events(
 # differently and adds derived ones; JSON is valid YAML, so the same reader
 # takes a shared JSON set, with line numbers.
 _EXCHANGE_RENAMES = {"date_start": "date", "date_end": "end"}
-_EXCHANGE_DERIVED = ("precision", "dataset", "lanes")
+_EXCHANGE_DERIVED = ("precision", "lanes")
+# Datasets a file may hold: bulk events come from GDELT exports, never from this reader.
+LOADABLE_DATASETS = (CURATED_DATASET, ANALYST_DATASET)
 
 
 def _accept_exchange_keys(entry: Located) -> None:
@@ -281,7 +304,7 @@ def _read_when(reader: FieldReader) -> DateSpan | None:
         return None
 
 
-def _read_participants(reader: FieldReader, actors: dict[str, Actor]) -> tuple[Participant, ...]:
+def _read_participants(reader: FieldReader, actors: Mapping[str, Actor]) -> tuple[Participant, ...]:
     participants: list[Participant] = []
     before = len(reader.problems)
     items = reader.mappings("actors")

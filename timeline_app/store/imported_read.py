@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from timeline_app.domain import Actor
+from timeline_app.domain import CURATED_DATASET, Actor
 from timeline_app.ingest.corpus import SourceDocument
 from timeline_app.store import repo
 
@@ -31,3 +31,10 @@ def imported_documents(conn: sqlite3.Connection) -> list[SourceDocument]:
 
 def known_actors(conn: sqlite3.Connection) -> list[Actor]:
     return repo.all_actors(conn)
+
+
+def non_curated_ids(conn: sqlite3.Connection) -> dict[str, str]:
+    """The ids of events made in the app (any dataset but the curated one), with their
+    dataset: a load must not give one of these ids to a curated event."""
+    rows = conn.execute("SELECT id, dataset FROM events WHERE dataset <> ?", (CURATED_DATASET,))
+    return {str(event_id): str(dataset) for event_id, dataset in rows}

@@ -185,14 +185,25 @@ def _fill_event_row(row: EventRow, event: Event, paragraph_pks: dict[tuple[str, 
 def _sync_events(
     session: Session, events: Iterable[Event], paragraph_pks: dict[tuple[str, int], int]
 ) -> tuple[int, int, int]:
+    events = list(events)
     existing = {
         row.id: row
         for row in session.scalars(select(EventRow).where(EventRow.dataset == CURATED_DATASET))
     }
+    # Events made in the app that the file holds too (an export loaded back): updated
+    # or left as they are, never removed for being absent (the reader has refused a
+    # curated event taking such an id).
+    brought = [e.id for e in events if e.dataset != CURATED_DATASET]
+    analyst = {
+        row.id: row
+        for row in session.scalars(
+            select(EventRow).where(EventRow.dataset != CURATED_DATASET, EventRow.id.in_(brought))
+        )
+    }
     added = updated = 0
     touched: list[tuple[EventRow, Event]] = []
     for event in events:
-        row = existing.pop(event.id, None)
+        row = (existing if event.dataset == CURATED_DATASET else analyst).pop(event.id, None)
         if row is not None and row.fingerprint == fingerprint(event):
             continue
         if row is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
@@ -261,9 +261,6 @@ def add_editing_actions(window: MainWindow, menu: QMenu, editing: EditingActions
     from timeline_app.ui.window.menus import add_action
 
     source = window.source
-    # Redo answers Ctrl+Shift+Z as well as Ctrl+Y: the standard key it was given keeps
-    # only its first binding (Ctrl+Y on Linux and Windows) once made one QKeySequence.
-    window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     menu.addSeparator()
     source.new_event_action.setShortcut("Ctrl+N")
     source.cite_action.setShortcut("Ctrl+Shift+N")

@@ -28,7 +28,11 @@ def add_action(
     tip: str = "",
 ) -> QAction:
     action = QAction(text, window)
-    if shortcut is not None:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        # Every binding of the platform's key (Redo is both Ctrl+Shift+Z and Ctrl+Y on
+        # Linux); QKeySequence(standard_key) keeps only the first.
+        action.setShortcuts(shortcut)
+    elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     if tip:
         action.setStatusTip(tip)
