@@ -66,6 +66,6 @@ def test_users_read_one_plain_sentence() -> None:
     assert "zip file is damaged" in plain_sentence(zipfile.BadZipFile("Bad CRC-32 for file"))
     assert "too big" in plain_sentence(OverflowError("int too big to convert"))
     missing = FileNotFoundError(2, "No such file or directory", "/x/y.csv")
-    assert plain_sentence(missing) == "/x/y.csv: No such file or directory"
+    assert plain_sentence(missing) == "/x/y.csv: No such file or directory."
     for sentence in (plain_sentence(KeyError("a")), plain_sentence(OverflowError())):
         assert "Error" not in sentence

@@ -4,6 +4,7 @@ same rules; and an index filtered by rows keeps only those rows."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +36,10 @@ FILTERS = {
     "a day": EventFilter(start=date(2021, 12, 6), end=date(2021, 12, 6)),
     "nothing in range": EventFilter(start=date(2030, 1, 1)),
     "dataset": EventFilter(datasets=frozenset({"20230101000000.export.CSV"})),
+    # A search matches curated events only: words of the bulk events' URLs match none.
+    "text in a URL": EventFilter(text="india"),
+    "text and an actor": EventFilter(text="dialogue", actors=frozenset({"IND"})),
+    "text and a dataset": EventFilter(text="news", datasets=frozenset({"gdelt"})),
     "all at once": EventFilter(
         actors=frozenset({"IND"}),
         categories=frozenset(Category) - {Category.GROUPING},
@@ -84,10 +89,45 @@ def test_the_filters_are_not_trivial(store: Store) -> None:
     everything = len(store.bulk_columns())
     counts = {name: len(store.bulk_columns(flt)) for name, flt in FILTERS.items()}
     assert counts["none"] == everything > 0
+    searches = {name for name, flt in FILTERS.items() if flt.text}
     for name, count in counts.items():
-        if name not in ("none", "nothing in range"):
+        if name not in {"none", "nothing in range", *searches}:
             assert 0 < count < everything, name  # each filter keeps some and drops some
     assert counts["nothing in range"] == 0
+    for name in searches:
+        assert counts[name] == 0, name  # bulk events carry no text to search
+
+
+def test_the_searched_words_are_in_the_bulk_urls(store: Store) -> None:
+    """The searches above would match bulk events if URLs were searched: the test of
+    "no bulk event passes a search" is not empty by accident."""
+    with sqlite3.connect(store.path) as conn:
+        for name, flt in FILTERS.items():
+            if flt.text:
+                (hits,) = conn.execute(
+                    "SELECT count(*) FROM bulk_events WHERE instr(lower(source_url), ?) > 0",
+                    (flt.text,),
+                ).fetchone()
+                assert hits > 0, name
+
+
+def test_a_search_still_finds_curated_events(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "curated.sqlite3")
+    store.ensure_seeded()
+    store.import_gdelt(FILES[:1])
+    found = store.events(EventFilter(text="India"))
+    assert found and len(found) < len(store.events())
+    full, shown = fetch_bulk(store, EventFilter(text="India"))
+    assert full is not None and len(full) > 0 and shown is None
+    assert len(store.bulk_columns(EventFilter(text="India"))) == 0
+
+
+def test_the_memory_rules_pass_no_row_to_a_search() -> None:
+    day = np.array([1, 2, 3])
+    zeros = np.zeros(3, dtype=np.int8)
+    rules = FilterRules.of(EventFilter(text="anything"))
+    rows = bulk_rows_in_memory(rules, day, zeros, zeros, zeros, [], [], [])
+    assert rows.tolist() == [] and not rules.bulk_may_pass
 
 
 def test_the_memory_rules_read_modality() -> None:

@@ -16,8 +16,8 @@ from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.store.db import StoreError
 
 UNEXPECTED = (
-    "Something unexpected went wrong; your data is safe. The details were written to the "
-    "log (Help › Open log folder): please send it with a note of what you were doing."
+    "Something unexpected went wrong (your data is safe); the details are in the log "
+    "(Help › Open log folder): please send it with a note of what you were doing."
 )
 
 
@@ -34,6 +34,9 @@ def user_facing(exc: BaseException) -> bool:
 
 def plain_sentence(exc: BaseException) -> str:
     """One sentence (or our own message) for ``exc``, naming no exception class."""
+    if isinstance(exc, ValidationFailed) and len(exc.problems) > 1:
+        more = len(exc.problems) - 1  # every problem is listed where the files are read
+        return f"{exc.problems[0]} (and {more} more problem{'s' if more > 1 else ''})"
     if user_facing(exc):
         return str(exc)
     if isinstance(exc, zipfile.BadZipFile):
@@ -49,5 +52,16 @@ def plain_sentence(exc: BaseException) -> str:
         return "The file is not UTF-8 text; is it the right file?"
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
-        return f"{where}{exc.strerror or exc}"
+        return f"{where}{exc.strerror or exc}."
     return UNEXPECTED
+
+
+def as_clause(sentence: str) -> str:
+    """``sentence`` to follow a colon ("The import failed: a number in the file…"):
+    its first letter in lower case unless the first word is a name (an acronym such
+    as "GDELT", a path, a file name), ending with a full stop."""
+    sentence = sentence.strip()
+    first = sentence.split(" ", 1)[0]
+    if first.isalpha() and first[0].isupper() and (first[1:].islower() or len(first) == 1):
+        sentence = sentence[0].lower() + sentence[1:]
+    return sentence if sentence.endswith((".", "?", "!")) else sentence + "."

@@ -78,6 +78,13 @@ def _members(kind: type[T], values: Iterable[str]) -> list[T]:
 # One set of rules for every reader: the SQL reads of curated events (store/repo.py)
 # and of bulk events (store/bulk_read.py), and the in-memory filter of bulk events
 # already read (services.fetch_bulk). Each reader only says where its columns are.
+#
+# A text search matches curated events only: their own text and the paragraphs they
+# cite (FTS5, store/fts.py). Bulk events carry no text (GDELT gives a source URL, not
+# the article), so no bulk event passes a search, whichever reader asks. Matching
+# words of the URLs instead was tried: a substring scan of a million URLs cost about
+# 0.9 s per search (benchmarks/bench_filter_paths.py), and "ind" matched every URL
+# with "india" or "indonesia" in it.
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ class FilterRules:
     categories: tuple[str, ...] = ()
     modalities: tuple[str, ...] = ()
     datasets: tuple[str, ...] = ()  # a dataset's kind ("gdelt") or its own name
-    words: tuple[str, ...] = ()  # bulk events: every word in the source URL
+    text: str = ""  # a search (curated events only: see above)
 
     @classmethod
     def of(cls, flt: EventFilter) -> FilterRules:
@@ -102,8 +109,13 @@ class FilterRules:
             categories=tuple(sorted(c.value for c in flt.categories)),
             modalities=tuple(sorted(m.value for m in flt.modalities)),
             datasets=tuple(sorted(flt.datasets)),
-            words=tuple(word.lower() for word in flt.text.split()),
+            text=flt.text.strip(),
         )
+
+    @property
+    def bulk_may_pass(self) -> bool:
+        """Whether any bulk event can pass: not with a text search."""
+        return not self.text
 
     def pair_passes(self, a: str, b: str) -> bool:
         return not self.actors or a in self.actors or b in self.actors
@@ -122,6 +134,8 @@ def bulk_sql_where(rules: FilterRules) -> tuple[str, list[object]]:
         params.extend(values)
         return f"{column} IN ({_placeholders(values)})"
 
+    if not rules.bulk_may_pass:
+        return " WHERE 0", []  # no bulk event passes: skip the scan
     if rules.start_day is not None:
         clauses.append("day >= ?")
         params.append(rules.start_day)
@@ -139,10 +153,6 @@ def bulk_sql_where(rules: FilterRules) -> tuple[str, list[object]]:
             f"dataset_pk IN (SELECT pk FROM datasets WHERE {one_of('kind', rules.datasets)} "
             f"OR {one_of('name', rules.datasets)})"
         )
-    for word in rules.words:
-        # Bulk events carry no text of their own; search matches words of their URL.
-        clauses.append("instr(lower(source_url), ?) > 0")
-        params.append(word)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -195,8 +205,10 @@ def bulk_rows_in_memory(
     """Positions of the rows (``day`` sorted ascending) that pass ``rules``, as
     ``bulk_sql_where`` would pass them, without SQL: the date range is two
     ``searchsorted`` calls, actors, categories and modalities are lookups into small
-    tables (milliseconds at a million rows). Words and datasets are not in memory: a
-    caller with those asks SQL (``needs_sql``)."""
+    tables (milliseconds at a million rows). Datasets are not in memory: a caller with
+    those asks SQL (``needs_sql``). A text search passes no row."""
+    if not rules.bulk_may_pass:
+        return np.empty(0, dtype=np.int64)
     lo, hi = 0, len(day)
     if rules.start_day is not None:
         lo = int(np.searchsorted(day, rules.start_day, side="left"))
@@ -218,5 +230,5 @@ def bulk_rows_in_memory(
 
 
 def needs_sql(rules: FilterRules) -> bool:
-    """Whether the in-memory columns lack what ``rules`` ask about (URL words, datasets)."""
-    return bool(rules.words or rules.datasets)
+    """Whether the in-memory columns lack what ``rules`` ask about (datasets)."""
+    return bool(rules.datasets) and rules.bulk_may_pass

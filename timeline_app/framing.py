@@ -95,15 +95,54 @@ def fit_window(spans: Sequence[Span]) -> Window | None:
     return whole_years(min(s[0] for s in spans), max(_reach(s) for s in spans))
 
 
+# The first and the day after the last day a date can name (years 1 to 9999).
+FIRST_DAY = float(to_day(date(1, 1, 1)))
+AFTER_LAST_DAY = float(to_day(date(9999, 12, 31)) + 1)
+
+
 def range_window(start: date | None, end: date | None, spans: Sequence[Span]) -> Window:
-    """A date range framed exactly: ``[start, end]`` as typed; a missing end follows the
-    events' dense period (or the default window without events)."""
+    """A date range framed exactly: ``[start, end]`` as typed. A missing side follows
+    the events' dense period (or the default window without events) when that lies on
+    the right side of the typed date; otherwise the dense period of the events on that
+    side, and without any there a year from the typed date, so the window still ends
+    (or starts) where the user said and a caller can say it holds no event, rather
+    than silently showing another period."""
     dense = dense_period(spans) or EMPTY_WINDOW
-    lo = float(to_day(start)) if start else dense[0]
-    hi = float(to_day(end) + 1) if end else dense[1]
-    if hi <= lo:  # only a start, after every event: a year from there
-        hi = lo + 366.0
-    return lo, hi
+    lo = float(to_day(start)) if start else None
+    hi = float(to_day(end) + 1) if end else None
+    if lo is None:
+        lo = dense[0] if hi is None else _start_before(hi, spans, dense[0])
+    if hi is None:
+        hi = _end_after(lo, spans, dense[1])
+    return max(lo, FIRST_DAY), min(hi, AFTER_LAST_DAY)
+
+
+def _start_before(hi: float, spans: Sequence[Span], dense_start: float) -> float:
+    """Where a window ending at ``hi`` starts when only its end was given."""
+    if dense_start < hi:
+        return dense_start
+    before = dense_period([s for s in spans if s[0] < hi])
+    return before[0] if before and before[0] < hi else _years_from(hi, -1)
+
+
+def _years_from(day: float, years: int) -> float:
+    """The same calendar day ``years`` away (28 February for a 29th), within the
+    days a date can name."""
+    when = from_day(min(math.floor(day), int(AFTER_LAST_DAY) - 1))
+    year = when.year + years
+    if year < 1:
+        return FIRST_DAY
+    if year > 9999:
+        return AFTER_LAST_DAY
+    return float(to_day(when.replace(year=year, day=min(when.day, 28 if when.month == 2 else 31))))
+
+
+def _end_after(lo: float, spans: Sequence[Span], dense_end: float) -> float:
+    """Where a window starting at ``lo`` ends when only its start was given."""
+    if dense_end > lo:
+        return dense_end
+    after = dense_period([s for s in spans if _reach(s) > lo])
+    return after[1] if after and after[1] > lo else _years_from(lo, 1)
 
 
 def including(window: Window, span: Span | None) -> Window:

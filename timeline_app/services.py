@@ -447,16 +447,14 @@ def fetch_bulk(
 
     All bulk events are read once (from SQLite, or from the file cache) and kept; a
     new filter is then applied in memory, without copying columns or sorting again
-    (see ``BulkIndex.filtered``). Bulk events carry no text, so a text search shows
-    the curated events only.
+    (see ``BulkIndex.filtered``). What the filter means is ``filters.FilterRules``
+    (a text search passes no bulk event: they carry no text).
     """
     if full is None:
         columns = store.all_bulk_columns()
         if len(columns) == 0:
             return None, None
         full = BulkData.of(columns)
-    if flt.text.strip():
-        return full, None
     rules = FilterRules.of(flt)
     if rules == FilterRules():
         return full, full
@@ -467,7 +465,9 @@ def fetch_bulk(
         columns.pairs, categories, [m.value for m in MODALITIES],
     )  # fmt: skip
     if needs_sql(rules):  # datasets are not in memory: the database says which rows
-        rows = rows[np.isin(columns.pk[rows], store.bulk_columns(flt).pk)]
+        with store.db.connect() as conn:
+            keys = bulk_read.bulk_keys(conn, flt)
+        rows = rows[np.isin(columns.pk[rows], keys)]
     if len(rows) == 0:
         return full, None
     index = full.index

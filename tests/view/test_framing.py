@@ -68,6 +68,24 @@ def test_a_date_range_is_framed_exactly() -> None:
     assert lo == day(2030) and hi > lo
 
 
+def test_only_an_end_before_the_dense_period_still_ends_there() -> None:
+    spans = [point(1962), point(1975)] + [point(2016 + i % 6) for i in range(20)]
+    # Before the dense period: the events before the end are framed, up to the end.
+    assert range_window(None, date(1990, 12, 31), spans) == (day(1962), day(1991))
+    # Before every event: a year up to the end, not the dense period.
+    assert range_window(None, date(1950, 12, 31), spans) == (day(1950), day(1951))
+    # The first day a date can name bounds the window.
+    assert range_window(None, date(1, 6, 1), spans) == (day(1), day(1, 6, 2))
+
+
+def test_only_a_start_after_the_dense_period_still_starts_there() -> None:
+    spans = [point(2016 + i % 6) for i in range(20)] + [(day(2030), day(2030) + 1)]
+    assert range_window(date(2025, 1, 1), None, spans) == (day(2025), day(2031))
+    assert range_window(date(2040, 1, 1), None, spans) == (day(2040), day(2041))
+    lo, hi = range_window(date(9999, 12, 1), None, spans)
+    assert (lo, hi) == (day(9999, 12, 1), day(9999, 12, 31) + 1)
+
+
 def test_including_widens_to_the_best_match_with_a_margin() -> None:
     window = (day(2016), day(2022))
     assert including(window, point(2019)) == window

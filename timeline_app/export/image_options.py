@@ -209,7 +209,9 @@ def window_days(
 ) -> tuple[float, float]:
     """The half-open window [lo, hi) in day numbers: the dates as given; a missing end
     follows the events' dense period in whole years, as the window's first view does
-    (``framing.range_window``), so a bare export shows what the screen shows."""
+    (``framing.range_window``), so a bare export shows what the screen shows. Only an
+    end before every event (or a start after) keeps the window there: ``refuse_empty``
+    then says so instead of drawing another period."""
     return range_window(start, end, spans_of(events))
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from timeline_app.ingest.file_limits import FileRefused, check_regular, describe_size
+from timeline_app.ingest.gdelt_lines import BlankRun
 from timeline_app.ingest.problems import display_name
 
 # GDELT's text compresses about 4 to 5 times (the test fixture: 1,631 bytes in 388);
@@ -104,16 +105,22 @@ def _refuse_a_bomb(path: Path, member: zipfile.ZipInfo) -> None:
 
 @contextmanager
 def open_binary(source: Source) -> Iterator[IO[bytes]]:
-    """The export's bytes; a damaged zip is a ``GdeltError`` naming the file (this also
-    covers errors raised while the caller reads, as long as it reads in the block)."""
-    if source.member is None:
-        with source.path.open("rb") as raw:
-            yield raw
-        return
+    """The export's bytes; a damaged zip, or a file of empty lines (``BlankRun`` from
+    the line splitters), is a ``GdeltError`` naming the file (this also covers errors
+    raised while the caller reads, as long as it reads in the block)."""
     try:
-        with zipfile.ZipFile(source.path) as archive, archive.open(source.member) as raw:
-            yield raw
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        if source.member is None:
+            with source.path.open("rb") as raw:
+                yield raw
+            return
+        try:
+            with zipfile.ZipFile(source.path) as archive, archive.open(source.member) as raw:
+                yield raw
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise GdeltError(
+                f"{source.display}: the zip file is damaged ({exc}); nothing was written"
+            ) from None
+    except BlankRun as exc:
         raise GdeltError(
-            f"{source.display}: the zip file is damaged ({exc}); nothing was written"
+            f"{source.display}:{exc.line}: {exc.reason}; nothing was written"
         ) from None

@@ -102,6 +102,17 @@ def bulk_columns(conn: sqlite3.Connection, flt: EventFilter = EventFilter()) -> 
     )
 
 
+def bulk_keys(conn: sqlite3.Connection, flt: EventFilter) -> npt.NDArray[np.int64]:
+    """The GLOBALEVENTIDs of the bulk events passing ``flt``, in id order: what a filter
+    the columns in memory cannot answer (a dataset) needs from SQL. One aggregate
+    instead of ``bulk_columns``' five: about ten times faster at a million rows."""
+    where, params = _where(flt)
+    (keys,) = conn.execute(
+        f"SELECT group_concat(global_id) FROM bulk_events{where}", params
+    ).fetchone()
+    return np.fromstring(keys or "", dtype=np.int64, sep=",")
+
+
 def _pair_ids(firsts: str, seconds: str, n: int) -> tuple[list[Pair], npt.NDArray[np.int32]]:
     """Sorted distinct pairs and each row's index in them, from the rows' ``pair_a``
     and ``pair_b`` codes, each list joined by commas."""

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from timeline_app.import_outcome import NOTHING_WRITTEN
+from timeline_app.import_outcome import NOTHING_WRITTEN, failed
 from timeline_app.services import Store
 from timeline_app.store.bulk import ImportCancelled
 from timeline_app.ui.bulk.import_report import ImportReportDialog
@@ -125,3 +125,18 @@ def test_cancel_still_cancels(
     assert window.bulk.report is not None
     assert window.bulk.report.outcome.title == "Import cancelled"
     assert NOTHING_WRITTEN in window.bulk.report.summary.text()
+
+
+def test_a_failure_report_has_no_empty_band(qtbot: QtBot) -> None:
+    """Without skipped rows the words sit at the top and the button right under them."""
+    outcome = failed(OverflowError("int too big to convert"))
+    dialog = ImportReportDialog(outcome)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    (button,) = dialog.findChildren(QDialogButtonBox)
+    heading, summary = dialog.findChildren(QLabel)[0], dialog.summary
+    # Each label as tall as its words (before: stretched, the words floating in a band).
+    assert heading.height() <= heading.sizeHint().height() + 4
+    assert summary.height() <= summary.heightForWidth(summary.width()) + 4
+    assert button.geometry().top() - summary.geometry().bottom() < 24

@@ -67,10 +67,13 @@ class ImportReportDialog(QDialog):
         )
         self.unlisted.setVisible(outcome.unlisted > 0)
         layout.addWidget(self.unlisted)
+        if not outcome.skipped:  # the words at the top, the button under them
+            layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 420 if outcome.skipped else 180)
+        # Without rows, as tall as the words need at this width (no empty band).
+        self.resize(720, 420 if outcome.skipped else layout.totalHeightForWidth(720))
 
     def rows(self) -> list[tuple[str, str]]:
         """The skipped rows as shown (tests)."""
