@@ -7,7 +7,8 @@ The page is built from the bundled articles' own words (so FTS5 finds matches fo
 each of them), as long as ``--words``. The text goes through ``filters.build_filter``
 as the filter bar's does, then to each search path the window runs: the curated
 events (FTS5 over events and cited paragraphs), the ranking of matches, the
-paragraph search, and the bulk events (words of their URLs), in SQL and in memory.
+paragraph search, and the bulk events in SQL and in memory (a text search matches
+curated events only, so both bulk paths should answer at once with nothing).
 """
 
 from __future__ import annotations

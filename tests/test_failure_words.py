@@ -70,7 +70,12 @@ def test_a_sentence_after_a_colon_reads_on(sentence: str, clause: str) -> None:
     assert as_clause(sentence) == clause
 
 
-def test_the_import_failure_reads_on_after_its_colon() -> None:
-    assert f"The import failed: {as_clause(plain_sentence(OverflowError()))}".startswith(
-        "The import failed: a number in the file is too big"
-    )
+def test_the_import_failure_reads_on_after_its_colon_and_says_nothing_was_written_once() -> None:
+    from timeline_app.import_outcome import NOTHING_WRITTEN, failed
+
+    too_big = failed(OverflowError()).summary
+    assert too_big.startswith("The import failed: a number in the file is too big")
+    assert too_big.count(NOTHING_WRITTEN) == 1
+    damaged = failed(GdeltError("x.zip: the zip file is damaged (Bad CRC-32); nothing was written"))
+    assert damaged.summary.startswith("The import failed: x.zip: the zip file is damaged")
+    assert damaged.summary.lower().count("nothing was written") == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from timeline_app.failure_words import plain_sentence
+from timeline_app.failure_words import as_clause, plain_sentence
 from timeline_app.ingest.gdelt import MalformedRow
 from timeline_app.store.bulk import ImportCancelled, ImportReport
 
@@ -49,7 +49,9 @@ def failed(error: BaseException) -> ImportOutcome:
             f"The import stopped at a malformed row. {NOTHING_WRITTEN}",
             ((where, problem.message),),
         )
-    reason = plain_sentence(error).rstrip()
-    if not reason.endswith((".", "?", "!")):
-        reason += "."
-    return ImportOutcome("Import failed", f"The import failed: {reason}\n{NOTHING_WRITTEN}")
+    reason = as_clause(plain_sentence(error))
+    # Some reasons say already that nothing was written; say it once.
+    said = "nothing was written" in reason.lower()
+    return ImportOutcome(
+        "Import failed", f"The import failed: {reason}" + ("" if said else f"\n{NOTHING_WRITTEN}")
+    )
