@@ -162,3 +162,20 @@ def test_filters_apply_to_bulk_events_in_memory(
     assert all("VNM" in (p.a, p.b) for p in picked.index.pairs)
     table = window.bulk.table.bulk_model
     assert table.total() == len(picked)
+
+
+def test_a_search_says_the_bulk_layer_is_hidden_rather_than_empty(
+    qtbot: QtBot, open_window: Factory, bulk_db: Path
+) -> None:
+    window = open_window(bulk_db)
+    assert "bulk events" in window.statusBar().currentMessage()
+    window.filter_bar.search.setText("Akash")
+    window.filter_bar.flush()
+    wait_idle(qtbot, window)
+    assert window.bulk.data is None or len(window.bulk.data) == 0
+    assert "bulk events hidden while searching" in window.statusBar().currentMessage()
+    window.filter_bar.search.setText("")
+    window.filter_bar.flush()
+    wait_idle(qtbot, window)
+    message = window.statusBar().currentMessage()
+    assert "hidden while searching" not in message and "bulk events" in message

@@ -386,7 +386,11 @@ class MainWindow(QMainWindow):
             if self.store and self.store.read_only
             else ""
         )
-        return read_only + curated + self.bulk.describe()
+        # A search covers curated events and articles only (filters.FilterRules): say
+        # so, or an empty bulk layer looks like an empty database.
+        searching = self.view.state.bulk_layer and bool(self.current_filter().text)
+        bulk = " · bulk events hidden while searching" if searching else self.bulk.describe()
+        return read_only + curated + bulk
 
     # -- the view state ------------------------------------------------------------------
     def _on_view_changed(self, old: ViewState, new: ViewState, changed: frozenset[str]) -> None:
