@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, TypeVar
 
 from timeline_app.dates import DateError, parse_iso, period_end, to_day
 from timeline_app.domain import Category, EventFilter, Modality, Pair
 from timeline_app.search_text import cap_search_text
+
+if TYPE_CHECKING:  # numpy is imported by the one function that works on columns: every
+    # command and the window's first paint read filters, and need not pay its import
+    import numpy as np
+    import numpy.typing as npt
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,8 @@ def bulk_rows_in_memory(
     ``searchsorted`` calls, actors, categories and modalities are lookups into small
     tables (milliseconds at a million rows). Datasets are not in memory: a caller with
     those asks SQL (``needs_sql``). A text search passes no row."""
+    import numpy as np
+
     if not rules.bulk_may_pass:
         return np.empty(0, dtype=np.int64)
     lo, hi = 0, len(day)
