@@ -121,7 +121,7 @@ def page_for(preset: str, size: tuple[int, int] | None = None, scale: int = 1) -
     return PageSpec(p.width, p.height, p.page_pt, p.dpi, scale)
 
 
-# The figure's smallest text is 14 design units (``ui/figures/render.MIN_TEXT_PX``) on a
+# The figure's smallest text is 14 design units (``ui/figures/figure_fonts.MIN_TEXT_PX``) on a
 # canvas 1600 x 900 units at least: a page scales it by min(w / 1600, h / 900).
 SMALLEST_TEXT_UNITS, DESIGN_W, DESIGN_H = 14.0, 1600.0, 900.0
 SLIDE_W, SLIDE_H, MIN_SLIDE_TEXT_PX = 1920.0, 1080.0, 14.0
