@@ -1,4 +1,4 @@
-"""The screen's rules over the layout: lane order, titling the selection, stepping."""
+"""The screen's rules over the layout: lane order, titling the selection, finding marks."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from timeline_app.mark_layout.screen import (
     lanes_gathered_first,
     layout_for_zoom,
     mark_of_event,
-    neighbour_on_lane,
 )
 
 from .events import make_event
@@ -25,23 +24,6 @@ def test_gathered_lanes_come_first_in_their_order_and_unknown_ones_are_ignored()
         Pair("C", "D"),
     )
     assert lanes_gathered_first(busiest, ()) == busiest
-
-
-def test_stepping_walks_the_lane_in_time_and_stops_at_its_ends() -> None:
-    events = [
-        make_event("late", "2020-03-01"),
-        make_event("early", "2020-01-01"),
-        make_event("middle", "2020-02-01"),
-        make_event("elsewhere", "2020-02-15", actors=("USA", "CHN")),
-    ]
-    pair = events[0].pairs[0]
-    assert neighbour_on_lane(events, pair, "early", +1) == "middle"
-    assert neighbour_on_lane(events, pair, "middle", -1) == "early"
-    assert neighbour_on_lane(events, pair, "late", +1) == "late"
-    assert neighbour_on_lane(events, pair, "early", -1) == "early"
-    assert neighbour_on_lane(events, pair, None, +1) == "early"
-    assert neighbour_on_lane(events, pair, "elsewhere", -1) == "late"
-    assert neighbour_on_lane(events, Pair("AAA", "ZZZ"), None, +1) is None
 
 
 def test_the_selection_is_ranked_first_only_when_it_would_go_untitled() -> None:

@@ -2,9 +2,9 @@
 
 The window's order of lanes (a focus gathers its lanes at the top, the rest busiest
 first), the layout for a zoom that titles the selection without reshuffling marks
-whose titles already show, the mark that draws an event, and the event before or after
-the selected one on its lane. Pure rules over events and layouts, so the widget
-(``ui/timeline/timeline_view.py``) only wires them to the screen.
+whose titles already show, and the mark that draws an event. Pure rules over events
+and layouts, so the widget (``ui/timeline/timeline_view.py``) only wires them to the
+screen.
 """
 
 from __future__ import annotations
@@ -62,23 +62,3 @@ def mark_of_event(layout: MarksLayout, index: int, lane: int | None = None) -> P
         if index in mark.members and (lane is None or mark.lane == lane):
             return mark
     return None
-
-
-def neighbour_on_lane(
-    events: Sequence[Event], pair: Pair, selected: str | None, direction: int
-) -> str | None:
-    """The event before (-1) or after (+1) ``selected`` in time on the lane of ``pair``,
-    staying at either end; the first (or last) one when nothing on it is selected; None
-    for a lane without events."""
-    on_lane = sorted(
-        (e for e in events if pair in e.pairs),
-        key=lambda e: (e.when.start_day, e.when.end_day, e.id),
-    )
-    ids = [e.id for e in on_lane]
-    if not ids:
-        return None
-    if selected in ids:
-        index = min(max(ids.index(selected) + direction, 0), len(ids) - 1)
-    else:
-        index = 0 if direction > 0 else len(ids) - 1
-    return ids[index]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QToolTip
 
 from timeline_app.mark_layout import MarkKind, PlacedMark
 from timeline_app.ui.bulk.bulk_hits import bin_tooltip, bin_under, single_event_under
@@ -72,6 +73,19 @@ class TimelinePointer:
         lane, lo, hi = found
         name = lane_label(self._view.lanes()[lane], self._view.actors())
         return bin_tooltip(layer, lane, lo, hi, name), Qt.CursorShape.CrossCursor
+
+    def moved_to(self, scene_pos: QPointF) -> None:
+        """The pointer moved (scene coordinates): its cursor and tooltip follow."""
+        view = self._view
+        if not view.view_box.sceneBoundingRect().contains(scene_pos):
+            return
+        text, cursor = self.hover(view.view_box.mapSceneToView(scene_pos))
+        view.plot.setCursor(cursor)
+        if text:
+            global_pos = view.plot.mapToGlobal(view.plot.mapFromScene(scene_pos))
+            QToolTip.showText(global_pos, text, view.plot)
+        else:
+            QToolTip.hideText()
 
     def click(self, point: QPointF) -> None:
         """Select the event under ``point`` (or clear the selection on empty ground), open

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QScrollBar,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,6 @@ from timeline_app.mark_layout.screen import (
     lanes_gathered_first,
     layout_for_zoom,
     mark_of_event,
-    neighbour_on_lane,
 )
 from timeline_app.ui.bulk.bulk_painter import (
     BulkLayer,
@@ -60,6 +58,7 @@ from timeline_app.ui.timeline.timeline_text import (
 )
 from timeline_app.ui.timeline.timeline_viewbox import TimelineViewBox
 from timeline_app.ui.timeline.timeline_window import TimeWindow, days_covered
+from timeline_app.view_rules import step_target
 
 EMPTY_NO_DATA = "No events to show."
 LANE_AXIS_WIDTH = 170
@@ -135,7 +134,7 @@ class TimelineView(QWidget):
         self._relayout_timer.timeout.connect(self._relayout)
         self.view_box.sigRangeChanged.connect(self._on_range_changed)
         self.view_box.sigResized.connect(self._on_resized)
-        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.scene().sigMouseMoved.connect(self.pointer.moved_to)
         self.set_theme(LIGHT)
         self._update_empty_state()
 
@@ -289,7 +288,7 @@ class TimelineView(QWidget):
         if not self._lanes or not self._events:
             return
         lane = self._selected_lane if self._selected_lane is not None else 0
-        found = neighbour_on_lane(self._events, self._lanes[lane], self._selected, direction)
+        found = step_target(self._events, self._lanes[lane], self._selected, direction)
         if found is not None:
             self.select_event(found, lane, emit=True)
 
@@ -400,17 +399,6 @@ class TimelineView(QWidget):
     def _lane_span(self, lane: int) -> tuple[float, float] | None:
         boxes = self._layout.boxes
         return (boxes[lane].top, boxes[lane].bottom) if 0 <= lane < len(boxes) else None
-
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        if not self.view_box.sceneBoundingRect().contains(scene_pos):
-            return
-        text, cursor = self.pointer.hover(self.view_box.mapSceneToView(scene_pos))
-        self.plot.setCursor(cursor)
-        if text:
-            global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-            QToolTip.showText(global_pos, text, self.plot)
-        else:
-            QToolTip.hideText()
 
     def _on_range_changed(self, *_args: object) -> None:
         lo, hi = self.visible_range()
