@@ -8,7 +8,7 @@ Reads use plain ``sqlite3`` connections (``Database.connect``); the SQLAlchemy
 engine is built, and SQLAlchemy imported, only when the ORM is first needed (the
 loader's writes), which keeps about 0.4 s out of the viewer's start.
 
-Faults are told in plain words (``explain``): a file in use by another process
+Faults are told in plain words (``faults.explain``): a file in use by another process
 (writers wait ``BUSY_TIMEOUT_SECONDS`` first), a read-only file or folder (opened
 read-only when its schema is current), a full disk, damaged pages (a ``PRAGMA
 quick_check`` on open), a file that is not SQLite, a newer schema.
@@ -25,39 +25,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline_app.store.check_memo import known_sound, remember_sound
+
+# The faults live in faults.py; the store's callers know them from here too.
+from timeline_app.store.faults import RESTORE_HINT as RESTORE_HINT
+from timeline_app.store.faults import DamagedDatabaseError as DamagedDatabaseError
+from timeline_app.store.faults import DatabaseBusyError as DatabaseBusyError
+from timeline_app.store.faults import DiskFullError as DiskFullError
+from timeline_app.store.faults import MissingDatabaseError as MissingDatabaseError
+from timeline_app.store.faults import NewerSchemaError as NewerSchemaError
+from timeline_app.store.faults import ReadOnlyDatabaseError as ReadOnlyDatabaseError
+from timeline_app.store.faults import StoreError as StoreError
+from timeline_app.store.faults import explain as explain
+from timeline_app.store.faults import translated as translated
 from timeline_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
-
-
-class StoreError(Exception):
-    """A problem with the database file; the message is meant for the user."""
-
-
-class NewerSchemaError(StoreError):
-    pass
-
-
-class MissingDatabaseError(StoreError):
-    pass
-
-
-class DatabaseBusyError(StoreError):
-    """Another process holds the write lock past ``BUSY_TIMEOUT_SECONDS``."""
-
-
-class ReadOnlyDatabaseError(StoreError):
-    pass
-
-
-class DiskFullError(StoreError):
-    pass
-
-
-class DamagedDatabaseError(StoreError):
-    """SQLite found damaged pages; a backup can be restored (``store/backup.py``)."""
 
 
 def _busy_timeout() -> float:
@@ -70,77 +54,6 @@ def _busy_timeout() -> float:
 
 # How long a writer waits for another process's write to finish before giving up.
 BUSY_TIMEOUT_SECONDS = _busy_timeout()
-RESTORE_HINT = "Restore a backup with File › Restore backup… or 'timeline-app restore FILE'."
-
-
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    """The error, what it replaced (``__context__``) and what SQLAlchemy wrapped (``orig``):
-    a failed ROLLBACK after a full disk must not hide the full disk."""
-    seen: set[int] = set()
-    pending: list[BaseException | None] = [exc]
-    while pending:
-        current = pending.pop(0)
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        orig = getattr(current, "orig", None)
-        pending += [orig if isinstance(orig, BaseException) else None, current.__context__]
-
-
-def explain(exc: BaseException, path: Path) -> StoreError | None:
-    """A SQLite failure (anywhere in ``exc``'s chain) as one sentence for the user, or
-    None if it is not one we can name."""
-    found = [str(e).lower() for e in _chain(exc) if isinstance(e, sqlite3.Error)]
-    found += [str(e).lower() for e in _chain(exc) if type(e).__module__.startswith("sqlalchemy")]
-
-    def seen(*needles: str) -> bool:
-        return any(needle in message for message in found for needle in needles)
-
-    if seen("database or disk is full", "disk is full"):
-        return DiskFullError(
-            f"{path}: database or disk is full; nothing was written. "
-            "Free some disk space and try again."
-        )
-    if seen("database is locked", "database table is locked", "database is busy"):
-        return DatabaseBusyError(
-            f"{path}: the database is in use by another process; try again when it "
-            "finishes (an import or another window is writing to it). Nothing was changed."
-        )
-    if seen("readonly database", "read-only", "readonly"):
-        return ReadOnlyDatabaseError(
-            f"{path}: the database is read-only (the file or its folder cannot be "
-            "written); nothing was changed. Copy it to a folder you can write to."
-        )
-    if seen("malformed", "database disk image", "database corrupt"):
-        return DamagedDatabaseError(f"{path}: the database file is damaged. {RESTORE_HINT}")
-    if seen("file is not a database", "file is encrypted"):
-        return StoreError(
-            f"{path}: not a Bilateral Ties Viewer database (the file is not a SQLite "
-            "database). It was not changed."
-        )
-    if seen("unable to open database file"):
-        return StoreError(
-            f"{path}: cannot open the database file (check that the folder exists and "
-            "that you may read it)"
-        )
-    if seen("disk i/o error"):
-        return StoreError(f"{path}: the disk reported an error while reading or writing")
-    return None
-
-
-@contextmanager
-def translated(path: Path) -> Iterator[None]:
-    """Turn a SQLite failure inside the block into the ``StoreError`` that names it."""
-    try:
-        yield
-    except StoreError:
-        raise
-    except Exception as exc:
-        plain = explain(exc, path)
-        if plain is None:
-            raise
-        raise plain from exc
 
 
 def _readonly_uri(path: Path) -> str:

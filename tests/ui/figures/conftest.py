@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from timeline_app.domain import EventFilter
 from timeline_app.export.image_options import ExportForm, validate_form, window_days
 from timeline_app.services import Store
-from timeline_app.ui.figures.render import FigureSource
+from timeline_app.ui.figures.figure_layout import FigureSource
 
 SeedFigure = Callable[..., FigureSource]
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from timeline_app.dates import to_day
 from timeline_app.mark_layout import MarkKind, MarksLayout
-from timeline_app.ui.figures.render import GAP, REFERENCE, ZOOM, FigureLayout, FigureSource
+from timeline_app.ui.figures.figure_layout import GAP, REFERENCE, ZOOM, FigureLayout, FigureSource
 
 from ...layout.test_mark_layout import overlaps
 from .conftest import SeedFigure

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 
 from timeline_app.export.figure_notes import appendix_entries
 from timeline_app.ui.figures.figure_files import write_figure
-from timeline_app.ui.figures.render import FigureSource
+from timeline_app.ui.figures.figure_layout import FigureSource
 from timeline_app.ui.theme import CATEGORY_LABELS, MODALITY_LABELS
 
 from .conftest import SeedFigure

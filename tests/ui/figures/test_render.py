@@ -20,7 +20,7 @@ from timeline_app.domain import EventFilter
 from timeline_app.export.image_options import ExportForm, validate_form, window_days
 from timeline_app.services import Store, corpus_paths
 from timeline_app.ui.figures.figure_files import render_image, write_figure
-from timeline_app.ui.figures.render import REFERENCE, ZOOM, FigureLayout, FigureSource
+from timeline_app.ui.figures.figure_layout import REFERENCE, ZOOM, FigureLayout, FigureSource
 from timeline_app.ui.theme import CATEGORY_COLOURS, DARK, LIGHT
 
 SVG = "{http://www.w3.org/2000/svg}"

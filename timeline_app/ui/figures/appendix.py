@@ -11,14 +11,14 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from timeline_app.export.figure_notes import AppendixEntry, appendix_entries
 from timeline_app.export.image_options import FigurePlan
-from timeline_app.ui.figures.render import (
+from timeline_app.ui.figures.figure_fonts import fonts
+from timeline_app.ui.figures.figure_layout import (
     GAP,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
     REFERENCE,
     FigureSource,
-    fonts,
 )
 
 WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap

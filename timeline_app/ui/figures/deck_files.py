@@ -22,7 +22,8 @@ from timeline_app.domain import Actor, Document
 from timeline_app.export.image_options import EmptyFigureError, FigurePlan, refuse_empty
 from timeline_app.ui.figures.appendix import paint_appendix
 from timeline_app.ui.figures.figure_files import set_pdf_subject
-from timeline_app.ui.figures.render import FigureSource, paint_figure
+from timeline_app.ui.figures.figure_layout import FigureSource
+from timeline_app.ui.figures.render import paint_figure
 
 # Called after each slide is written: (slides done, slides in all).
 Progress = Callable[[int, int], None]

@@ -35,7 +35,8 @@ from timeline_app.ui.figures.deck_files import (
     slide_source,
 )
 from timeline_app.ui.figures.figure_files import render_image
-from timeline_app.ui.figures.render import FigureSource, family, fonts, header_boxes
+from timeline_app.ui.figures.figure_fonts import family, fonts
+from timeline_app.ui.figures.figure_layout import FigureSource, header_boxes
 
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in: PowerPoint's 16:9
 PICTURE_SCALE = 2  # the figure's PNG at 3840 x 2160: sharp on any projector
@@ -98,7 +99,7 @@ def write_pptx_deck(
     deck.core_properties.title = deck_title(slides)
     deck.core_properties.author = APP_NAME
     emu_per_px = SLIDE_W / page.width  # the figure's 1920 px over the slide's width
-    design_px = page.width / 1600.0  # px per design unit of the figure (render.REFERENCE)
+    design_px = page.width / 1600.0  # px per design unit of the figure (figure_layout.REFERENCE)
     for i, (slide_plan, source) in enumerate(zip(slides, sources, strict=True)):
         slide = deck.slides.add_slide(deck.slide_layouts[TITLE_LAYOUT])
         png, plan = _png(source)

@@ -145,7 +145,7 @@ def export(output: Path, db: Path | None, options: ExportOptions) -> str:
 
     _app = QApplication.instance() or QApplication([PROG])  # kept alive while drawing
     from timeline_app.ui.figures.figure_files import write_figure
-    from timeline_app.ui.figures.render import FigureSource
+    from timeline_app.ui.figures.figure_layout import FigureSource
 
     window = window_days(options.start, options.end, events)
     refuse_empty(events, window, options.pairs)  # before any file is opened

@@ -48,7 +48,8 @@ from timeline_app.export.image_options import (
     window_days,
 )
 from timeline_app.ui.figures.figure_files import figure_title, render_image, write_figure
-from timeline_app.ui.figures.render import FigureSource, paint_figure
+from timeline_app.ui.figures.figure_layout import FigureSource
+from timeline_app.ui.figures.render import paint_figure
 
 if TYPE_CHECKING:
     from timeline_app.ui.window.main_window import MainWindow

@@ -22,13 +22,9 @@ from timeline_app import APP_NAME
 from timeline_app.export.image_options import FigurePlan, ImageFormat, PageSpec
 from timeline_app.safe_write import OutputError, refuse_unsafe_target, write_bytes
 from timeline_app.ui.figures.appendix import paint_appendix
-from timeline_app.ui.figures.render import (
-    REFERENCE,
-    FigureLayout,
-    FigureSource,
-    family,
-    paint_figure,
-)
+from timeline_app.ui.figures.figure_fonts import family
+from timeline_app.ui.figures.figure_layout import REFERENCE, FigureLayout, FigureSource
+from timeline_app.ui.figures.render import paint_figure
 
 
 def render_image(source: FigureSource, page: PageSpec | None = None) -> tuple[QImage, FigurePlan]:

@@ -2,14 +2,15 @@
 
 Wheel zooms time around the cursor, drag pans, Shift+wheel (or the scrollbar)
 scrolls lanes, double-click fits all. Where marks and titles go (rows, clusters, lane
-heights, hit testing) is computed by ``timeline_app.mark_layout``; this module wires
-it to pyqtgraph. Tooltips and the cluster menu are in ``ui/timeline/timeline_text.py``.
+heights, hit testing) is computed by ``timeline_app.mark_layout`` (the screen's own
+rules in ``mark_layout/screen.py``); this module wires it to pyqtgraph. What the pointer
+hovers and clicks is in ``timeline_pointer.py``, how the time window moves in
+``timeline_window.py``, tooltips and the cluster menu in ``timeline_text.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
@@ -19,21 +20,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QScrollBar,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from timeline_app.bulk_layout import BulkIndex
-from timeline_app.dates import to_day
 from timeline_app.domain import Actor, Event, Pair
 from timeline_app.layout import order_lanes
 from timeline_app.mark_layout import (
-    MarkKind,
     MarksLayout,
     PlacedMark,
-    layout_timeline,
     titles_inside_view,
+)
+from timeline_app.mark_layout.screen import (
+    lanes_gathered_first,
+    layout_for_zoom,
+    mark_of_event,
 )
 from timeline_app.ui.bulk.bulk_painter import (
     BulkLayer,
@@ -55,10 +57,10 @@ from timeline_app.ui.timeline.timeline_text import (
     lane_label,
 )
 from timeline_app.ui.timeline.timeline_viewbox import TimelineViewBox
+from timeline_app.ui.timeline.timeline_window import TimeWindow, days_covered
+from timeline_app.view_rules import step_target
 
 EMPTY_NO_DATA = "No events to show."
-MIN_VISIBLE_DAYS = 14.0
-MAX_VISIBLE_DAYS = 366.0 * 400
 LANE_AXIS_WIDTH = 170
 
 
@@ -94,6 +96,7 @@ class TimelineView(QWidget):
         self.lane_axis = LaneAxis()
         self.lane_axis.setWidth(LANE_AXIS_WIDTH)
         self.view_box = TimelineViewBox(self)
+        self.time_window = TimeWindow(self.view_box)
         self.plot = pg.PlotWidget(
             viewBox=self.view_box, axisItems={"bottom": self.date_axis, "left": self.lane_axis}
         )
@@ -131,7 +134,7 @@ class TimelineView(QWidget):
         self._relayout_timer.timeout.connect(self._relayout)
         self.view_box.sigRangeChanged.connect(self._on_range_changed)
         self.view_box.sigResized.connect(self._on_resized)
-        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.scene().sigMouseMoved.connect(self.pointer.moved_to)
         self.set_theme(LIGHT)
         self._update_empty_state()
 
@@ -170,8 +173,7 @@ class TimelineView(QWidget):
         if self._bulk is not None:
             extra = {pair: self._bulk.lane_size(i) for i, pair in enumerate(self._bulk.pairs)}
         busiest = order_lanes(self._events, extra)
-        gathered = [p for p in self._gathered if p in busiest]
-        self._lanes = (*gathered, *(p for p in busiest if p not in gathered))
+        self._lanes = lanes_gathered_first(busiest, self._gathered)
         self._lane_labels = [lane_label(p, self._actors) for p in self._lanes]
         if self._bulk is None:
             self._bulk_layer = None
@@ -209,44 +211,20 @@ class TimelineView(QWidget):
         self._refresh()
 
     def visible_range(self) -> tuple[float, float]:
-        (lo, hi), _ = self.view_box.viewRange()
-        return float(lo), float(hi)
+        return self.time_window.visible()
 
     def set_visible_range(self, lo: float, hi: float) -> None:
-        self.view_box.setXRange(lo, hi, padding=0)
-
-    def _span(self) -> tuple[float, float] | None:
-        spans = []
-        if self._events:
-            spans.append(
-                (
-                    float(min(e.when.start_day for e in self._events)),
-                    float(max(e.when.end_day for e in self._events)),
-                )
-            )
-        if self._bulk is not None:
-            spans.append(self._bulk.day_span())
-        if not spans:
-            return None
-        return min(s[0] for s in spans), max(s[1] for s in spans)
+        self.time_window.show(lo, hi)
 
     def fit_all(self) -> None:
-        span = self._span()
-        if span is None:
-            self.view_box.setXRange(to_day(date(1960, 1, 1)), to_day(date(2030, 1, 1)), padding=0)
-            return
-        lo, hi = span
-        pad = max((hi - lo) * 0.03, 60.0)
-        self.view_box.setXRange(lo - pad, hi + pad, padding=0)
+        self.time_window.fit(days_covered(self._events, self._bulk))
         self.lanes_scroller.show(0.0)
 
     def zoom_to_event(self, event_id: str) -> None:
-        event = next((e for e in self._events if e.id == event_id), None)
+        event = self._event(event_id)
         if event is None:
             return
-        lo, hi = event.when.start_day, event.when.end_day
-        pad = max((hi - lo) * 0.6, 120.0)
-        self.view_box.setXRange(lo - pad, hi + pad, padding=0)
+        self.time_window.frame_event(event)
         lanes = [i for i, p in enumerate(self._lanes) if p in event.pairs]
         if lanes:
             self.lanes_scroller.ensure_visible(lanes[0])
@@ -288,7 +266,9 @@ class TimelineView(QWidget):
         else:
             lanes = self._lanes_of(event_id)
             self._selected_lane = lane if lane in lanes else (lanes[0] if lanes else None)
-            self._ensure_event_visible(event_id)
+            event = self._event(event_id)
+            if event is not None:
+                self.time_window.bring_into_view(event)
         # The selection is labelled first: its title may take another event's place.
         self._relayout()
         if self._selected_lane is not None:
@@ -308,27 +288,17 @@ class TimelineView(QWidget):
         if not self._lanes or not self._events:
             return
         lane = self._selected_lane if self._selected_lane is not None else 0
-        pair = self._lanes[lane]
-        on_lane = sorted(
-            (e for e in self._events if pair in e.pairs),
-            key=lambda e: (e.when.start_day, e.when.end_day, e.id),
-        )
-        ids = [e.id for e in on_lane]
-        if not ids:
-            return
-        if self._selected in ids:
-            index = min(max(ids.index(self._selected) + direction, 0), len(ids) - 1)
-        else:
-            index = 0 if direction > 0 else len(ids) - 1
-        self.select_event(ids[index], lane, emit=True)
+        found = step_target(self._events, self._lanes[lane], self._selected, direction)
+        if found is not None:
+            self.select_event(found, lane, emit=True)
 
     def mark_of(self, event_id: str, lane: int | None = None) -> PlacedMark:
         """The mark that draws an event (its cluster's, when it is in one)."""
         index = next(i for i, e in enumerate(self._events) if e.id == event_id)
-        for mark in self._layout.marks:
-            if index in mark.members and (lane is None or mark.lane == lane):
-                return mark
-        raise KeyError(event_id)
+        mark = mark_of_event(self._layout, index, lane)
+        if mark is None:
+            raise KeyError(event_id)
+        return mark
 
     def mark_position(self, event_id: str, lane: int | None = None) -> QPointF:
         """Widget coordinates (of ``self.plot``) of an event's mark, for tests and tooling."""
@@ -355,26 +325,7 @@ class TimelineView(QWidget):
         return self.pointer.bulk_event_at(point, slack_px)
 
     def click_at(self, point: QPointF) -> None:
-        mark = self.pointer.mark_at(point)
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        if mark is None:
-            single = self.bulk_event_at(point)
-            if single is not None:
-                self.bulk_event_selected.emit(single)
-                return
-            found = self.bin_at(point)
-            if found is not None:
-                _lane, lo, hi = found
-                centre, half = (lo + hi) / 2, max((hi - lo) * 5, MIN_VISIBLE_DAYS / 2)
-                self.set_visible_range(centre - half, centre + half)
-                return
-            if self._selected is not None:
-                self.select_event(None, emit=True)
-            return
-        if mark.kind is MarkKind.CLUSTER:
-            self.cluster_menu(mark).popup(self.plot.mapToGlobal(self.position_of(mark).toPoint()))
-            return
-        self.select_event(self._events[mark.event_index].id, mark.lane, emit=True)
+        self.pointer.click(point)
 
     def cluster_menu(self, mark: PlacedMark) -> QMenu:
         """The events of a cluster, to pick one; and a way to zoom until they separate."""
@@ -382,12 +333,8 @@ class TimelineView(QWidget):
             self,
             [self._events[i] for i in mark.members],
             lambda event_id: self.select_event(event_id, mark.lane, emit=True),
-            self._zoom_to_days,
+            self.time_window.frame_days,
         )
-
-    def _zoom_to_days(self, lo: float, hi: float) -> None:
-        pad = max((hi - lo) * 0.5, MIN_VISIBLE_DAYS / 2)
-        self.set_visible_range(lo - pad, hi + pad)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Keys are QActions on this widget (ui/window/keys.py, ui/window/menus.py), so Help lists them.
@@ -416,26 +363,15 @@ class TimelineView(QWidget):
         self.marks.set_scene(self._scene())
 
     def _compute_layout(self) -> MarksLayout:
-        """The layout for this zoom. The selection is titled first only when it would
-        otherwise go untitled: a click never shuffles marks whose titles already show."""
-
-        def laid(selected: str | None) -> MarksLayout:
-            return layout_timeline(
-                self._events,
-                self._lanes,
-                self._days_per_pixel,
-                measure_for(self._label_font),
-                selected=selected,
-                measure_small=measure_for(self._small_font),
-                bulk_lanes=self._bulk_layer.lane_map if self._bulk_layer is not None else (),
-            )
-
-        plain = laid(None)
-        if self._selected is None:
-            return plain
-        index = next((i for i, e in enumerate(self._events) if e.id == self._selected), None)
-        titled = any(m.members == (index,) and m.label == m.title for m in plain.marks)
-        return plain if index is None or titled else laid(self._selected)
+        return layout_for_zoom(
+            self._events,
+            self._lanes,
+            self._days_per_pixel,
+            measure_for(self._label_font),
+            measure_for(self._small_font),
+            self._selected,
+            self._bulk_layer.lane_map if self._bulk_layer is not None else (),
+        )
 
     def _relayout(self) -> None:
         """Lay the marks out again for the current zoom, keeping the lane at the top of
@@ -464,17 +400,6 @@ class TimelineView(QWidget):
         boxes = self._layout.boxes
         return (boxes[lane].top, boxes[lane].bottom) if 0 <= lane < len(boxes) else None
 
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        if not self.view_box.sceneBoundingRect().contains(scene_pos):
-            return
-        text, cursor = self.pointer.hover(self.view_box.mapSceneToView(scene_pos))
-        self.plot.setCursor(cursor)
-        if text:
-            global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-            QToolTip.showText(global_pos, text, self.plot)
-        else:
-            QToolTip.hideText()
-
     def _on_range_changed(self, *_args: object) -> None:
         lo, hi = self.visible_range()
         self.overview.set_region(lo, hi)
@@ -502,20 +427,7 @@ class TimelineView(QWidget):
 
     def _apply_limits(self) -> None:
         height = max(self._layout.height, self.lanes_scroller.viewport_height(), 1.0)
-        self.view_box.setLimits(
-            xMin=to_day(date(1, 1, 1)), xMax=to_day(date(9999, 12, 31)),
-            minXRange=MIN_VISIBLE_DAYS, maxXRange=MAX_VISIBLE_DAYS,
-            yMin=0, yMax=height,
-        )  # fmt: skip
-
-    def _ensure_event_visible(self, event_id: str) -> None:
-        event = self._event(event_id)
-        lo, hi = self.visible_range()
-        if event is None or (event.when.end_day > lo and event.when.start_day < hi):
-            return
-        width = hi - lo
-        centre = (event.when.start_day + event.when.end_day) / 2
-        self.set_visible_range(centre - width / 2, centre + width / 2)
+        self.time_window.apply_limits(height)
 
     def set_empty_message(self, text: str) -> None:
         """What the timeline says when it has nothing to draw (loading, no match ...)."""
