@@ -72,8 +72,8 @@ def explain(exc: BaseException, path: Path) -> StoreError | None:
 
     if seen("database or disk is full", "disk is full"):
         return DiskFullError(
-            f"{path}: database or disk is full; nothing was written. "
-            "Free some disk space and try again."
+            f"{path}: database or disk is full; nothing was written (free some disk "
+            "space and try again)"
         )
     if seen("database is locked", "database table is locked", "database is busy"):
         return DatabaseBusyError(
