@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.articles, self.collection = ArticleImporter(self), CollectionSharing(self)
         self.event_tabs = QTabWidget()
         self.event_tabs.setDocumentMode(True)
-        self.event_tabs.addTab(self.table, "Curated events")
+        self.event_tabs.addTab(self.table, "Events")
         self.event_tabs.addTab(self.bulk.table, "Bulk events")
         self.event_tabs.setTabVisible(1, False)
         central = QWidget()
