@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.deck_plan import DeckError, DeckFormat, deck_format_for_path, read_deck_input
-from timeline_app.paths import user_dir
 from timeline_app.store.db import StoreError
 from timeline_app.ui.figures.deck_files import DeckResult, write_deck
 from timeline_app.ui.workers import JobRunner
@@ -84,7 +83,7 @@ class DeckDialog(QDialog):
             self.views.addItem(item)
         self.format = QComboBox()
         self.format.addItems(list(FORMATS))
-        self.file = QLineEdit(str(user_dir() / "briefing.pptx"))
+        self.file = QLineEdit(str(Path.home() / "briefing.pptx"))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         self.format.currentTextChanged.connect(self._format_chosen)
