@@ -9,11 +9,8 @@ told so, and where the details are.
 
 from __future__ import annotations
 
-import zipfile
-
-from timeline_app.ingest.gdelt import GdeltError
 from timeline_app.ingest.problems import ValidationFailed
-from timeline_app.store.db import StoreError
+from timeline_app.store.faults import StoreError
 
 UNEXPECTED = (
     "Something unexpected went wrong (your data is safe); the details are in the log "
@@ -27,7 +24,10 @@ class PlainFailure(Exception):
 
 def user_facing(exc: BaseException) -> bool:
     """Whether ``exc``'s own text is meant for the user."""
-    from timeline_app.cli.common import UserError  # a leaf module; no cycle at import
+    # Imported here: the window's start imports this module, and needs neither the
+    # GDELT reader nor the command line.
+    from timeline_app.cli.common import UserError
+    from timeline_app.ingest.gdelt_files import GdeltError
 
     return isinstance(exc, (GdeltError, StoreError, UserError, ValidationFailed, PlainFailure))
 
@@ -39,6 +39,8 @@ def plain_sentence(exc: BaseException) -> str:
         return f"{exc.problems[0]} (and {more} more problem{'s' if more > 1 else ''})"
     if user_facing(exc):
         return str(exc)
+    import zipfile
+
     if isinstance(exc, zipfile.BadZipFile):
         return f"The zip file is damaged or incomplete ({exc}); nothing was read from it."
     if isinstance(exc, OverflowError):

@@ -13,7 +13,6 @@ import sqlite3
 from datetime import UTC, datetime
 
 from timeline_app.domain import Event
-from timeline_app.editing.validate import new_actor
 from timeline_app.interchange import event_record, fingerprint
 
 
@@ -37,6 +36,10 @@ def _ensure_actors(conn: sqlite3.Connection, codes: tuple[str, ...]) -> None:
     for code in codes:
         if code in known:
             continue
+        # Imported here: the checking side (the loader's reader, YAML, the country
+        # tables) is not needed to show the Edit menu at the window's start.
+        from timeline_app.editing.validate import new_actor
+
         actor = new_actor(code)
         if actor is None:
             raise EditError(f"unknown actor code {code!r}")

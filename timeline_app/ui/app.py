@@ -22,8 +22,6 @@ from PySide6.QtGui import QIcon, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from timeline_app import APP_NAME, __version__
-from timeline_app.app_logging import flush_logs, setup_logging
-from timeline_app.failure_words import plain_sentence
 from timeline_app.paths import resources_dir, user_dir
 from timeline_app.settings import Settings
 from timeline_app.ui.prefetch import Prefetch
@@ -111,6 +109,9 @@ def install_error_hook() -> None:
     plain sentence on screen (``failure_words``), never a traceback."""
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        from timeline_app.app_logging import flush_logs
+        from timeline_app.failure_words import plain_sentence
+
         _log.critical("Unexpected error in the viewer", exc_info=(kind, error, trace))
         flush_logs()
         if QApplication.instance() is None:
@@ -135,7 +136,6 @@ def run_gui(argv: Sequence[str]) -> int:
     icon = resources_dir() / "icon.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    setup_logging()
     install_error_hook()
     mode = os.environ.get("TIMELINE_APP_STARTUP_REPORT", "")
     report = StartupReport(exit_after=mode == "exit") if mode else None
@@ -149,6 +149,11 @@ def run_gui(argv: Sequence[str]) -> int:
     prefetch = Prefetch(args.db or Settings.load().database_path(), hold_seed_write=True)
 
     def build_main_window() -> None:
+        # The log file is set up once the light window is on screen (its handlers cost
+        # an import the first paint need not wait for), before anything heavy runs.
+        from timeline_app.app_logging import setup_logging
+
+        setup_logging()
         from timeline_app.ui.window.main_window import MainWindow  # the heavy imports happen here
 
         window = MainWindow(args.db, prefetch)

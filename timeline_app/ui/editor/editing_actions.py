@@ -33,10 +33,10 @@ from timeline_app.editing.changes import Change
 from timeline_app.editing.writes import EditError
 from timeline_app.services import Changes
 from timeline_app.ui.editor.audit_view import show_event_history
-from timeline_app.ui.editor.editor_dialog import EventEditor
 from timeline_app.ui.source.source_view import NO_SELECTION_MESSAGE, PassageSelection
 
 if TYPE_CHECKING:
+    from timeline_app.ui.editor.editor_dialog import EventEditor
     from timeline_app.ui.window.main_window import MainWindow
 
 
@@ -149,6 +149,8 @@ class EditingActions:
             else []
         )
         existing = snapshot.events if snapshot else []
+        from timeline_app.ui.editor.editor_dialog import EventEditor  # when first needed
+
         editor = EventEditor(store.reference(names), existing, passage, event, self.window)
         self.open_editors.append(editor)
         editor.finished.connect(lambda result: self._editor_done(editor, result))
