@@ -8,7 +8,14 @@ from datetime import date
 
 from timeline_app.dates import to_day
 from timeline_app.mark_layout import MarkKind, MarksLayout
-from timeline_app.ui.figures.figure_layout import GAP, REFERENCE, ZOOM, FigureLayout, FigureSource
+from timeline_app.ui.figures.figure_layout import (
+    GAP,
+    MIN_FIGURE_ROWS,
+    REFERENCE,
+    ZOOM,
+    FigureLayout,
+    FigureSource,
+)
 
 from ...layout.test_mark_layout import overlaps
 from .conftest import SeedFigure
@@ -109,3 +116,25 @@ def test_the_notes_follow_the_axis_when_the_lanes_need_less_than_the_page(
     full = FigureLayout(december(seed_figure), REFERENCE)
     at_foot = full.content.bottom() - full._footer_height(full.plan) + GAP
     assert at_foot - full.marks.style.row * ZOOM < full.notes_top() <= at_foot
+
+
+def test_the_sample_slide_shares_its_rows_so_the_summit_is_named(seed_figure: SeedFigure) -> None:
+    """The README's slide (2013-2022, India-Vietnam and India-Russia): India-Russia's
+    December 2021 pile needs rows that India-Vietnam, titled row after row, gives up."""
+    source = seed_figure(
+        date_from="2013", date_to="2022", pairs="IND-VNM,IND-RUS", with_graph=True,
+        with_sources=True, preset="slide",
+    )  # fmt: skip
+    geo = FigureLayout(source, REFERENCE)
+    lanes = [f"{p.a}-{p.b}" for p in geo.marks.lanes]
+    assert lanes == ["IND-VNM", "IND-RUS"]
+    shown, marks = geo.plan.shown, geo.marks.marks
+    summit = {e.id for e in shown if e.when.is_point and e.when.start_day == SUMMIT_DAY}
+    russia_titled = {shown[m.event_index].id for m in marks if m.lane == 1} & titled_ids(geo)
+    assert len(summit) >= 8 and len(summit & russia_titled) >= 4
+    vietnam = {shown[i].id for m in marks if m.lane == 0 for i in m.members}
+    vietnam_named = titled_ids(geo) | readable_shortened(geo)
+    assert len(vietnam & vietnam_named) >= 4  # still a story on India-Vietnam
+    assert min(box.rows for box in geo.marks.boxes) >= MIN_FIGURE_ROWS
+    assert not overlaps(geo.marks)
+    assert geo.marks.height * ZOOM <= geo.plot.height() + 0.5  # the lanes fit the page

@@ -115,23 +115,20 @@ class FigureLayout:
         self.timeline = QRectF(body.left(), body.top(), body.width(), lanes_height + AXIS_HEIGHT)
 
     def _fit_marks(self, plan: FigurePlan, width: float, room: float) -> MarksLayout:
-        """Lanes as tall as their rows when they fit; else one row fewer per lane at a
-        time (more clusters) until they do, so a lane keeps as many titled rows as the
-        page holds. Below ``MIN_FIGURE_ROWS`` the caller drops lanes instead."""
-        marks = self._layout_marks(plan, width, None)
-        limit = max((box.rows for box in marks.boxes), default=0)
-        while marks.height * ZOOM > room and limit > MIN_FIGURE_ROWS:
-            limit -= 1
-            marks = self._layout_marks(plan, width, limit)
-        return marks
+        """Lanes as tall as their rows when they fit; else the lanes share the rows the
+        page holds by need: the lane with the most rows gives up one at a time (more
+        clusters) until they fit, so a busy lane keeps titled rows that a uniform limit
+        would take from it. No lane gives up rows below ``MIN_FIGURE_ROWS``: then the
+        caller drops lanes instead."""
+        return self._layout_marks(plan, width, room / ZOOM)
 
-    def _layout_marks(self, plan: FigurePlan, width: float, max_rows: int | None) -> MarksLayout:
+    def _layout_marks(self, plan: FigurePlan, width: float, fit_height: float) -> MarksLayout:
         """The window's layout rules at the figure's scale, with a figure's own: a slide
-        cannot zoom, so a pile stacks as deep as ``max_rows`` (all of it without a limit)
-        before its least significant events cluster; a date far coarser than the window
-        goes in the thin state rows; pinned and selected events are placed first. A
-        numbered event's title starts with its note number, so the number and the note
-        read together."""
+        cannot zoom, so a pile stacks as deep as its lane's rows allow (all of it when
+        the page has room) before its least significant events cluster; a date far
+        coarser than the window goes in the thin state rows; pinned and selected events
+        are placed first. A numbered event's title starts with its note number, so the
+        number and the note read together."""
         lo, hi = plan.window
         options = self.source.options
         first = {*options.pinned, *options.selected}
@@ -150,11 +147,13 @@ class FigureLayout:
             measure_small=measure_for(fonts().state),
             titles=titles,
             cluster_title=lambda members: _cluster_title(plan, members),
-            max_rows=max_rows,
-            cluster_same_day=max_rows is not None,
+            max_rows=None,
+            cluster_same_day=True,
             ranked_first=first,
             state_ids=coarse,
-            pile_limit=max_rows if max_rows is not None else len(plan.shown) + 1,
+            pile_limit=len(plan.shown) + 1,
+            fit_height=fit_height,
+            min_rows=MIN_FIGURE_ROWS,
         )
         return titles_inside_view(laid, plan.window, measure_for(fonts().mark))
 
