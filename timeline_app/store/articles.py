@@ -14,7 +14,10 @@ from sqlalchemy.orm import Session
 
 from timeline_app.articles import ImportedArticle
 from timeline_app.domain import Actor, Event, Paragraph
-from timeline_app.store.loader import _fill_event_row  # the one way an event's rows are made
+from timeline_app.store.loader import (  # the one way an event's rows are made
+    _fill_event_row,
+    index_event_text,
+)
 from timeline_app.store.orm import (
     ActorRow,
     DocumentFileRow,
@@ -164,16 +167,7 @@ def put_events(session: Session, events: Iterable[Event]) -> int:
             session.flush()
         _fill_event_row(row, event, paragraph_pks)
         session.flush()
-        session.execute(text("DELETE FROM event_fts WHERE rowid = :pk"), {"pk": row.pk})
-        session.execute(
-            text("INSERT INTO event_fts (rowid, title, summary, quotes) VALUES (:pk, :t, :s, :q)"),
-            {
-                "pk": row.pk,
-                "t": event.title,
-                "s": event.summary,
-                "q": "\n".join(c.quote for c in event.citations),
-            },
-        )
+        index_event_text(session, row.pk, event)
     return len(events)
 
 

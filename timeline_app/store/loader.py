@@ -182,6 +182,21 @@ def _fill_event_row(row: EventRow, event: Event, paragraph_pks: dict[tuple[str, 
     ]
 
 
+def index_event_text(session: Session, pk: int, event: Event) -> None:
+    """(Re)write the full-text row of the event stored at ``pk``: its title, summary
+    and quotes, as the search reads them."""
+    session.execute(text("DELETE FROM event_fts WHERE rowid = :pk"), {"pk": pk})
+    session.execute(
+        text("INSERT INTO event_fts (rowid, title, summary, quotes) VALUES (:pk, :t, :s, :q)"),
+        {
+            "pk": pk,
+            "t": event.title,
+            "s": event.summary,
+            "q": "\n".join(c.quote for c in event.citations),
+        },
+    )
+
+
 def _sync_events(
     session: Session, events: Iterable[Event], paragraph_pks: dict[tuple[str, int], int]
 ) -> tuple[int, int, int]:
@@ -222,16 +237,7 @@ def _sync_events(
         session.delete(stale)
     session.flush()
     for row, event in touched:
-        session.execute(text("DELETE FROM event_fts WHERE rowid = :pk"), {"pk": row.pk})
-        session.execute(
-            text("INSERT INTO event_fts (rowid, title, summary, quotes) VALUES (:pk, :t, :s, :q)"),
-            {
-                "pk": row.pk,
-                "t": event.title,
-                "s": event.summary,
-                "q": "\n".join(c.quote for c in event.citations),
-            },
-        )
+        index_event_text(session, row.pk, event)
     return added, updated, len(existing)
 
 
