@@ -2,7 +2,10 @@
 
 Every piece of article, event and user text is untrusted. It reaches Qt either as
 a plain-text label or through ``html.escape`` into markup we write ourselves; the
-browser follows no links and loads no resources (see ``SafeBrowser``).
+browser follows no links and loads no resources (see ``safe_browser.SafeBrowser``,
+which also finds the cited paragraph). The headers are built from the small widgets
+of ``pane_widgets.py``; markup is written by ``article_markup.py``, and what a selection
+in the article offers by ``selection.py``.
 """
 
 from __future__ import annotations
@@ -11,34 +14,21 @@ import html
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QFont,
-    QImage,
-    QShowEvent,
-    QTextBlock,
-    QTextDocument,
-    QTextDocumentFragment,
-)
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QTextBrowser,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent, QTextBlock
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from timeline_app.domain import Category, Document, Event, Modality, Paragraph
-from timeline_app.ui.source.article_markup import (
-    CITED_ANCHOR,
-    article_html,
-    escaped_tooltip,
-    message_html,
+from timeline_app.ui.source.article_markup import article_html, escaped_tooltip, message_html
+from timeline_app.ui.source.pane_widgets import (
+    arrow_button,
+    fill,
+    label_text,
+    plain_label,
+    scaled_font,
+    swatch,
 )
+from timeline_app.ui.source.safe_browser import SafeBrowser, cited_block
 from timeline_app.ui.source.selection import (
     NO_SELECTION_MESSAGE,
     PassageSelection,
@@ -71,80 +61,6 @@ def format_score(score: float) -> str:
     return "0" if score == 0 else f"{score:+g}"
 
 
-class SafeBrowser(QTextBrowser):
-    """A QTextBrowser that follows no link and reads no file, image or stylesheet.
-
-    Returning None from ``loadResource`` is not enough: Qt then reads the file
-    itself (the document's fallback for stylesheets, the image handler's "direct
-    loading" for ``<img>``). Harmless non-null values stop both.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.refused_urls: list[str] = []  # every URL Qt asked for; tests read it
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:
-        self.refused_urls.append(name.toString() if isinstance(name, QUrl) else name)
-        if int(kind) == QTextDocument.ResourceType.ImageResource.value:
-            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
-            blank.fill(Qt.GlobalColor.transparent)
-            return blank
-        if int(kind) == QTextDocument.ResourceType.StyleSheetResource.value:
-            return ""
-        return QByteArray(b" ")
-
-
-def _label(parent: QWidget, *, muted: bool = False, wrap: bool = True) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # article and event text is never markup
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if muted:
-        label.setProperty("muted", True)
-    return label
-
-
-def _plain(label: QLabel) -> str:
-    if label.textFormat() == Qt.TextFormat.RichText:
-        return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
-    return label.text()
-
-
-def _swatch(parent: QWidget) -> QLabel:
-    swatch = QLabel(parent)
-    swatch.setFixedSize(10, 10)
-    return swatch
-
-
-def _font(base: QFont, scale: float, bold: bool) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(base.pointSizeF() * scale)
-    font.setBold(bold)
-    return font
-
-
-def _arrow(parent: QWidget, arrow: Qt.ArrowType, tip: str, slot: Callable[[], None]) -> QToolButton:
-    button = QToolButton(parent)
-    button.setArrowType(arrow)
-    button.setToolTip(tip)
-    button.clicked.connect(slot)
-    return button
-
-
-def _fill(layout: QBoxLayout, *items: QWidget | QLayout | int) -> QBoxLayout:
-    """Add widgets, nested layouts and (for ints) fixed spacings, in order."""
-    for item in items:
-        if isinstance(item, int):
-            layout.addSpacing(item)
-        elif isinstance(item, QLayout):
-            layout.addLayout(item)
-        else:
-            layout.addWidget(item)
-    return layout
-
-
 class SourceView(QWidget):
     """Event header, source stepper, article header and the article itself."""
 
@@ -170,48 +86,52 @@ class SourceView(QWidget):
         self.set_theme(LIGHT)
 
     def _build(self) -> None:
-        self._title, self._date, self._actors = _label(self), _label(self), _label(self)
-        self._date_note = _label(self, muted=True)
-        self._category_swatch, self._score_swatch = _swatch(self), _swatch(self)
+        self._title, self._date, self._actors = (
+            plain_label(self),
+            plain_label(self),
+            plain_label(self),
+        )
+        self._date_note = plain_label(self, muted=True)
+        self._category_swatch, self._score_swatch = swatch(self), swatch(self)
         # The facets wrap, so a narrow dock is never held wide by "Defence industry".
-        self._facets, self._score = _label(self), _label(self, wrap=False)
+        self._facets, self._score = plain_label(self), plain_label(self, wrap=False)
         self._score.setToolTip(escaped_tooltip(SCORE_TIP))
-        facets = _fill(QHBoxLayout(), self._category_swatch, self._facets, 12, self._score_swatch)
+        facets = fill(QHBoxLayout(), self._category_swatch, self._facets, 12, self._score_swatch)
         facets.addWidget(self._score)
         facets.setStretch(1, 1)
 
         self._stepper = QWidget(self)
         left, right = Qt.ArrowType.LeftArrow, Qt.ArrowType.RightArrow
-        self._prev = _arrow(self._stepper, left, "Previous source", self.previous_citation)
-        self._next = _arrow(self._stepper, right, "Next source", self.next_citation)
-        self._counter = _label(self._stepper, wrap=False)
+        self._prev = arrow_button(self._stepper, left, "Previous source", self.previous_citation)
+        self._next = arrow_button(self._stepper, right, "Next source", self.next_citation)
+        self._counter = plain_label(self._stepper, wrap=False)
         self._counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._counter.setMinimumWidth(96)
-        step = _fill(QHBoxLayout(self._stepper), self._prev, self._counter, self._next)
+        step = fill(QHBoxLayout(self._stepper), self._prev, self._counter, self._next)
         step.setContentsMargins(0, 4, 0, 0)
         step.addStretch(1)
 
         self._rule = QFrame(self)
         self._rule.setObjectName("sourceRule")
         self._rule.setFixedHeight(1)
-        self._doc_title, self._doc_file = _label(self), _label(self, muted=True)
-        self._doc_url = _label(self, muted=True)  # plain text: shown, never a link
+        self._doc_title, self._doc_file = plain_label(self), plain_label(self, muted=True)
+        self._doc_url = plain_label(self, muted=True)  # plain text: shown, never a link
         # One label, so a long outlet wraps with "(inferred)" right after the date; its
         # text is rich only to mute that word, and every piece of it is escaped.
-        self._doc_meta = _label(self)
+        self._doc_meta = plain_label(self)
         self._doc_meta.setTextFormat(Qt.TextFormat.RichText)
         self._browser = SafeBrowser(self)
         self._browser.document().setDocumentMargin(10)
 
         # Two boxes, so each header hides as a whole (no event; no article).
         self._event_box, self._doc_box = QWidget(self), QWidget(self)
-        top = _fill(QVBoxLayout(self._event_box), self._title, self._date, self._date_note)
-        _fill(top, self._actors, facets, self._stepper, 4, self._rule)
-        _fill(
+        top = fill(QVBoxLayout(self._event_box), self._title, self._date, self._date_note)
+        fill(top, self._actors, facets, self._stepper, 4, self._rule)
+        fill(
             QVBoxLayout(self._doc_box),
             self._doc_title, self._doc_meta, self._doc_url, self._doc_file,
         )  # fmt: skip
-        outer = _fill(QVBoxLayout(self), self._event_box, self._doc_box, self._browser)
+        outer = fill(QVBoxLayout(self), self._event_box, self._doc_box, self._browser)
         outer.setContentsMargins(10, 10, 10, 10)
         outer.setStretch(2, 1)
         for box in (self._event_box, self._doc_box):
@@ -221,10 +141,10 @@ class SourceView(QWidget):
             inner.setContentsMargins(0, 0, 0, 4)
         for layout in (top, outer):
             layout.setSpacing(4)
-        self._title.setFont(_font(self.font(), 1.2, bold=True))
-        self._doc_title.setFont(_font(self.font(), 1.0, bold=True))
+        self._title.setFont(scaled_font(self.font(), 1.2, bold=True))
+        self._doc_title.setFont(scaled_font(self.font(), 1.0, bold=True))
         for w in (self._date_note, self._doc_url, self._doc_file):
-            w.setFont(_font(self.font(), 0.9, bold=False))
+            w.setFont(scaled_font(self.font(), 0.9, bold=False))
 
     def _build_selection_actions(self) -> None:
         self._selection = SelectionActions(
@@ -351,7 +271,7 @@ class SourceView(QWidget):
             self._score, self._counter, self._doc_title, self._doc_meta, self._doc_url,
             self._doc_file,
         )  # fmt: skip
-        return "\n".join(_plain(w) for w in labels if w.text() and w.isVisibleTo(self))
+        return "\n".join(label_text(w) for w in labels if w.text() and w.isVisibleTo(self))
 
     def scroll_to_citation(self) -> None:
         """Bring the cited paragraph (the block holding the anchor) to the top."""
@@ -376,15 +296,7 @@ class SourceView(QWidget):
         self.citation_changed.emit(self._index)
 
     def _cited_block(self) -> QTextBlock | None:
-        block = self._browser.document().begin()
-        while block.isValid():
-            fragments = block.begin()
-            while not fragments.atEnd():
-                if CITED_ANCHOR in fragments.fragment().charFormat().anchorNames():
-                    return block
-                fragments += 1
-            block = block.next()
-        return None
+        return cited_block(self._browser.document())
 
     def _render(self, *, scroll: bool) -> None:
         event, theme = self._event, self._theme

@@ -5,7 +5,9 @@ scrolls lanes, double-click fits all. Where marks and titles go (rows, clusters,
 heights, hit testing) is computed by ``timeline_app.mark_layout`` (the screen's own
 rules in ``mark_layout/screen.py``); this module wires it to pyqtgraph. What the pointer
 hovers and clicks is in ``timeline_pointer.py``, how the time window moves in
-``timeline_window.py``, tooltips and the cluster menu in ``timeline_text.py``.
+``timeline_window.py``, tooltips and the cluster menu in ``timeline_text.py``, the
+lanes' order and emphasis in ``lane_order.py``, the message shown without data in
+``empty_label.py``.
 """
 
 from __future__ import annotations
@@ -15,33 +17,17 @@ from collections.abc import Mapping, Sequence
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QScrollBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QScrollBar, QVBoxLayout, QWidget
 
 from timeline_app.bulk_layout import BulkIndex
 from timeline_app.domain import Actor, Event, Pair
-from timeline_app.layout import order_lanes
-from timeline_app.mark_layout import (
-    MarksLayout,
-    PlacedMark,
-    titles_inside_view,
-)
-from timeline_app.mark_layout.screen import (
-    lanes_gathered_first,
-    layout_for_zoom,
-    mark_of_event,
-)
-from timeline_app.ui.bulk.bulk_painter import (
-    BulkLayer,
-)
+from timeline_app.mark_layout import MarksLayout, PlacedMark, titles_inside_view
+from timeline_app.mark_layout.screen import layout_for_zoom, mark_of_event
+from timeline_app.ui.bulk.bulk_painter import BulkLayer
 from timeline_app.ui.theme import LIGHT, Theme
 from timeline_app.ui.timeline.axes import DateAxis, LaneAxis, style_axis
+from timeline_app.ui.timeline.empty_label import EmptyLabel
+from timeline_app.ui.timeline.lane_order import LaneOrder
 from timeline_app.ui.timeline.lane_scroller import LaneScroller
 from timeline_app.ui.timeline.marks_item import (
     STATE_LABEL_PX,
@@ -52,15 +38,11 @@ from timeline_app.ui.timeline.marks_item import (
 )
 from timeline_app.ui.timeline.overview import OverviewStrip
 from timeline_app.ui.timeline.timeline_pointer import TimelinePointer
-from timeline_app.ui.timeline.timeline_text import (
-    cluster_menu,
-    lane_label,
-)
+from timeline_app.ui.timeline.timeline_text import cluster_menu
 from timeline_app.ui.timeline.timeline_viewbox import TimelineViewBox
 from timeline_app.ui.timeline.timeline_window import TimeWindow, days_covered
 from timeline_app.view_rules import step_target
 
-EMPTY_NO_DATA = "No events to show."
 LANE_AXIS_WIDTH = 170
 
 
@@ -77,20 +59,15 @@ class TimelineView(QWidget):
         self._theme = LIGHT
         self._events: list[Event] = []
         self._actors: dict[str, Actor] = {}
-        self._lanes: tuple[Pair, ...] = ()
-        self._gathered: tuple[Pair, ...] = ()  # focused lanes, drawn first
+        self._lane_order = LaneOrder()
         self._selected: str | None = None
         self._selected_lane: int | None = None
-        self._highlighted: set[int] = set()
         self._label_font = label_font()
         self._small_font = label_font(STATE_LABEL_PX)
-        self._lane_labels: list[str] = []
         self._days_per_pixel = 1.0
         self._bulk: BulkIndex | None = None
-        self._bulk_layer: BulkLayer | None = None
         self._base_layout = self._compute_layout()  # for the zoom, whatever the pan
         self._layout = self._base_layout  # the same, titles kept inside the view
-        self._empty_message = EMPTY_NO_DATA
 
         self.date_axis = DateAxis()
         self.lane_axis = LaneAxis()
@@ -112,10 +89,7 @@ class TimelineView(QWidget):
         )
         self.overview = OverviewStrip()
         self.overview.region_changed.connect(self._on_overview_region)
-        self.empty_label = QLabel(self.plot)
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self.empty_label = EmptyLabel(self.plot, LANE_AXIS_WIDTH)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -166,29 +140,16 @@ class TimelineView(QWidget):
         self._update_empty_state()
 
     def bulk_layer(self) -> BulkLayer | None:
-        return self._bulk_layer
+        return self._lane_order.bulk_layer
 
     def _order_lanes(self) -> None:
-        extra = {}
-        if self._bulk is not None:
-            extra = {pair: self._bulk.lane_size(i) for i, pair in enumerate(self._bulk.pairs)}
-        busiest = order_lanes(self._events, extra)
-        self._lanes = lanes_gathered_first(busiest, self._gathered)
-        self._lane_labels = [lane_label(p, self._actors) for p in self._lanes]
-        if self._bulk is None:
-            self._bulk_layer = None
-        else:
-            bulk_lanes = {pair: i for i, pair in enumerate(self._bulk.pairs)}
-            lane_map = {
-                lane: bulk_lanes[p] for lane, p in enumerate(self._lanes) if p in bulk_lanes
-            }
-            self._bulk_layer = BulkLayer(self._bulk, lane_map)
+        self._lane_order.order(self._events, self._actors, self._bulk)
 
     def events(self) -> list[Event]:
         return list(self._events)
 
     def lanes(self) -> tuple[Pair, ...]:
-        return self._lanes
+        return self._lane_order.lanes
 
     def actors(self) -> Mapping[str, Actor]:
         return self._actors
@@ -225,33 +186,35 @@ class TimelineView(QWidget):
         if event is None:
             return
         self.time_window.frame_event(event)
-        lanes = [i for i, p in enumerate(self._lanes) if p in event.pairs]
+        lanes = self._lane_order.lanes_of(event)
         if lanes:
             self.lanes_scroller.ensure_visible(lanes[0])
 
     def set_highlighted_pairs(self, pairs: set[Pair]) -> None:
-        self._highlighted = {i for i, p in enumerate(self._lanes) if p in pairs}
-        self.lane_axis.set_highlighted(self._highlighted)
-        if self._highlighted:
-            self.lanes_scroller.ensure_visible(min(self._highlighted))
+        self._lane_order.highlight(pairs)
+        highlighted = self._lane_order.highlighted
+        self.lane_axis.set_highlighted(highlighted)
+        if highlighted:
+            self.lanes_scroller.ensure_visible(min(highlighted))
         self._refresh()
 
     def set_gathered_pairs(self, pairs: Sequence[Pair]) -> None:
         """Draw these lanes first, in this order (a focus gathers its lanes at the top);
         an empty sequence restores the busiest-first order."""
-        if tuple(pairs) == self._gathered:
+        order = self._lane_order
+        if tuple(pairs) == order.gathered:
             return
-        self._gathered = tuple(pairs)
-        highlighted = {self._lanes[i] for i in self._highlighted if i < len(self._lanes)}
+        order.gathered = tuple(pairs)
+        highlighted = order.highlighted_pairs()
         self._order_lanes()
         self._relayout()
-        self._highlighted = {i for i, p in enumerate(self._lanes) if p in highlighted}
-        self.lane_axis.set_highlighted(self._highlighted)
+        order.highlight(highlighted)
+        self.lane_axis.set_highlighted(order.highlighted)
         self.lanes_scroller.show(0.0)
         self._refresh()
 
     def highlighted_lanes(self) -> set[int]:
-        return set(self._highlighted)
+        return set(self._lane_order.highlighted)
 
     # -- selection --------------------------------------------------------------------
     def selected_event(self) -> str | None:
@@ -277,18 +240,18 @@ class TimelineView(QWidget):
             self.event_selected.emit(self._selected or "")
 
     def _lanes_of(self, event_id: str) -> list[int]:
-        event = self._event(event_id)
-        return [i for i, p in enumerate(self._lanes) if event is not None and p in event.pairs]
+        return self._lane_order.lanes_of(self._event(event_id))
 
     def _event(self, event_id: str | None) -> Event | None:
         return next((e for e in self._events if e.id == event_id), None)
 
     def step(self, direction: int) -> None:
         """Select the previous (-1) or next (+1) event in time on the selected lane."""
-        if not self._lanes or not self._events:
+        lanes = self._lane_order.lanes
+        if not lanes or not self._events:
             return
         lane = self._selected_lane if self._selected_lane is not None else 0
-        found = step_target(self._events, self._lanes[lane], self._selected, direction)
+        found = step_target(self._events, lanes[lane], self._selected, direction)
         if found is not None:
             self.select_event(found, lane, emit=True)
 
@@ -353,8 +316,8 @@ class TimelineView(QWidget):
             self._events,
             self._theme,
             self._selected,
-            self._highlighted,
-            self._bulk_layer,
+            self._lane_order.highlighted,
+            self._lane_order.bulk_layer,
             self._label_font,
             self._small_font,
         )
@@ -363,14 +326,15 @@ class TimelineView(QWidget):
         self.marks.set_scene(self._scene())
 
     def _compute_layout(self) -> MarksLayout:
+        bulk_layer = self._lane_order.bulk_layer
         return layout_for_zoom(
             self._events,
-            self._lanes,
+            self._lane_order.lanes,
             self._days_per_pixel,
             measure_for(self._label_font),
             measure_for(self._small_font),
             self._selected,
-            self._bulk_layer.lane_map if self._bulk_layer is not None else (),
+            bulk_layer.lane_map if bulk_layer is not None else (),
         )
 
     def _relayout(self) -> None:
@@ -387,7 +351,8 @@ class TimelineView(QWidget):
         )
         self._apply_limits()
         self.lane_axis.set_labels(
-            self._lane_labels, [self._layout.label_y(i) for i in range(len(self._lanes))]
+            self._lane_order.labels,
+            [self._layout.label_y(i) for i in range(len(self._lane_order.lanes))],
         )
         if anchor is not None and old.lanes == self._layout.lanes:
             offset = min(top - old.boxes[anchor].top, self._layout.boxes[anchor].height)
@@ -431,21 +396,16 @@ class TimelineView(QWidget):
 
     def set_empty_message(self, text: str) -> None:
         """What the timeline says when it has nothing to draw (loading, no match ...)."""
-        self._empty_message = text
+        self.empty_label.message = text
         self._update_empty_state()
 
     def _update_empty_state(self) -> None:
         empty = not self._events and self._bulk is None
-        self.empty_label.setVisible(empty)
-        self.empty_label.setText(self._empty_message)
+        self.empty_label.show_if(empty)
         self.marks.setVisible(not empty)
-        self._position_empty_label()
-
-    def _position_empty_label(self) -> None:
-        self.empty_label.setGeometry(self.plot.rect().adjusted(LANE_AXIS_WIDTH, 0, 0, -30))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._position_empty_label()
+        self.empty_label.place()
         if self._events:
             QTimer.singleShot(0, self.lanes_scroller.clamp)

@@ -4,7 +4,10 @@
   the views by ``ui/window/view_binding.py``, recorded by undo) and applies the view rules;
 * ``ui/window/data_jobs.DataJobs`` runs the database work off the GUI thread; what it reads
   goes to ``ui/window/shown_data.ShownData`` and on to the views;
-* data changes travel on one channel (``changed``)."""
+* data changes travel on one channel (``changed``); ``ui/window/data_reactions.DataReactions``
+  answers them (and the data jobs' results), so the path of data reads in one place;
+* the docks are built by ``ui/window/docks.py``, Undo/Redo over the two histories is
+  ``ui/window/undo_redo.UndoRedo``, the status bar's counts ``ui/window/counts_text.py``."""
 
 from __future__ import annotations
 
@@ -26,11 +29,10 @@ from PySide6.QtWidgets import (
 
 from timeline_app import APP_NAME
 from timeline_app.domain import Actor, EventFilter, Pair
-from timeline_app.filters import build_filter
 from timeline_app.layout import WindowIndex
 from timeline_app.paths import user_dir
 from timeline_app.saved_views import SavedView
-from timeline_app.services import BulkData, Changes, Store
+from timeline_app.services import Store
 from timeline_app.settings import Settings
 from timeline_app.ui.app import window_settings
 from timeline_app.ui.articles.import_articles import ArticleImporter
@@ -46,37 +48,38 @@ from timeline_app.ui.timeline.legend import LegendBar
 from timeline_app.ui.timeline.timeline_view import TimelineView
 from timeline_app.ui.views.panel import ViewsPanel
 from timeline_app.ui.window import dialogs
+from timeline_app.ui.window.counts_text import counts_text
 from timeline_app.ui.window.data_jobs import DataJobs
+from timeline_app.ui.window.data_reactions import DataReactions
 from timeline_app.ui.window.db_watch import DatabaseWatch
+from timeline_app.ui.window.docks import build_docks
 from timeline_app.ui.window.filter_bar import FilterBar
 from timeline_app.ui.window.keys import ActionsWinInTextBoxes, shortcut_entries, shortcuts_text
 from timeline_app.ui.window.menus import build_menus
 from timeline_app.ui.window.outside_notice import OutsideNotice
 from timeline_app.ui.window.pins import install_pins
 from timeline_app.ui.window.shown_data import ShownData
-from timeline_app.ui.window.snapshot import Snapshot, describe_counts, empty_message
+from timeline_app.ui.window.snapshot import Snapshot
 from timeline_app.ui.window.status_line import StatusLine
+from timeline_app.ui.window.undo_redo import UndoRedo
 from timeline_app.ui.window.view_controller import ViewController
-from timeline_app.ui.window.window_geometry import (
-    DockSizer,
-    DockSizes,
-    place_on_screen,
-    restore_on_screen,
-)
+from timeline_app.ui.window.window_geometry import place_on_screen, restore_on_screen
 from timeline_app.ui.workers import JobRunner
 from timeline_app.view_snapshot import to_state
-from timeline_app.view_state import ViewState
 
 
-class MainWindow(QMainWindow):
+class MainWindow(UndoRedo, QMainWindow):
     changed = Signal(object)  # Changes: the one change channel every view listens to
     data_shown = Signal()  # a query's result has been handed to every view
     bulk_shown = Signal()  # the bulk layer for the current filter is drawn
-    # Set by ``build_menus``.
-    undo_action: QAction
-    redo_action: QAction
+    # Set by ``build_menus`` (and ``undo_action``, ``redo_action``: see ``UndoRedo``).
     dark_action: QAction
     bulk_action: QAction
+    # Set by ``build_docks``.
+    relations_dock: QDockWidget
+    source_dock: QDockWidget
+    table_dock: QDockWidget
+    views_dock: QDockWidget
 
     def __init__(self, db_path: Path | None = None, prefetch: Prefetch | None = None) -> None:
         """``prefetch``: the database already being read in the background
@@ -85,10 +88,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.settings = Settings.load()
         self.qt_settings = window_settings()
-        self._remember_database = True
         self._build_views()
         self.timeline.set_empty_message("Opening the database…")
-        self._build_docks()
+        self._dock_sizer = build_docks(self)
         self._build_status_bar()
         self._connect()
         self.editing = EditingActions(self)
@@ -135,48 +137,6 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.filter_bar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(area, dock)
-        return dock
-
-    def _build_docks(self) -> None:
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.relations_dock = self._dock(
-            "Relationships", "relations-dock", self.relations, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.source_dock = self._dock(
-            "Source", "source-dock", self.source, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.table_dock = self._dock(
-            "Events", "events-dock", self.event_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        # Saved views open as a tab behind the source pane when asked for (View menu,
-        # Ctrl+Shift+S): hidden at first, they take no room from a laptop's timeline.
-        self.views_dock = self._dock(
-            "Saved views", "views-dock", self.views_panel, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.tabifyDockWidget(self.source_dock, self.views_dock)
-        self.views_dock.hide()
-
-        def fit(sizes: DockSizes) -> None:  # a laptop's timeline keeps most of the room
-            self.resizeDocks(
-                [self.relations_dock, self.source_dock],
-                [sizes.relations_height, sizes.source_height],
-                Qt.Orientation.Vertical,
-            )
-            self.resizeDocks([self.relations_dock], [sizes.side_width], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.table_dock], [sizes.table_height], Qt.Orientation.Vertical)
-
-        self._dock_sizer = DockSizer(self, fit)
-
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -184,6 +144,9 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(False)
         self.statusBar().addPermanentWidget(self.progress)
         self.status = StatusLine(self.statusBar(), self._counts_text)
+
+    def _counts_text(self) -> str:
+        return counts_text(self)
 
     def _connect(self) -> None:
         self.data = ShownData()
@@ -200,20 +163,13 @@ class MainWindow(QMainWindow):
             self.status.note,
         )
         self.view, self.binding = self.views.view, self.views.binding
-        self.view.subscribe(self._on_view_changed)
+        self.reactions = DataReactions(self)
         self.views_panel.view_chosen.connect(self.show_saved_view)
-        self.changed.connect(self._on_changes)
-        self.database.jobs.busy_changed.connect(self._on_busy)
         # Another process's commits reload the data; the window's own are taken as seen.
         self.db_watch = DatabaseWatch(self, self.jobs)
-        self.db_watch.changed_elsewhere.connect(self._on_changed_elsewhere)
+        self.db_watch.changed_elsewhere.connect(self.reactions.on_changed_elsewhere)
         self.database.failed.connect(self._show_error)
-        self.database.opened.connect(self._on_opened)
-        self.database.open_failed.connect(self._open_failed)
-        self.database.seeds_read.connect(self._show_seeds)
-        self.database.snapshot_read.connect(self._apply_snapshot)
-        self.database.bulk_read.connect(self._apply_bulk)
-        self.database.seeds_loaded.connect(self._on_seeds_loaded)
+        self.reactions.connect_database()
         self.bulk.failed.connect(self._show_error)
         self.filter_bar.inputs_edited.connect(self.views.filter_edited)
         self.filter_bar.lane_focus_cleared.connect(self.clear_focus)
@@ -267,35 +223,13 @@ class MainWindow(QMainWindow):
         self, path: Path, *, remember: bool = True, prefetch: Prefetch | None = None
     ) -> None:
         """Open (or create and seed) the database at ``path``, off the GUI thread."""
-        self._remember_database = remember
+        self.reactions.remember_database = remember
         self.database.open(path, prefetch)
-
-    def _on_opened(self, path: Path) -> None:
-        if self._remember_database:
-            self.settings.last_db = str(path)
-            self.settings.save()
-        read_only = " (read-only)" if self.store is not None and self.store.read_only else ""
-        self.setWindowTitle(f"{APP_NAME} — {path.name}{read_only}")
-        self.views_panel.set_store(self.store)
-        self.db_watch.watch(self.store)
-        self.changed.emit(Changes(database=True))
-
-    def _on_changed_elsewhere(self) -> None:
-        self.status.note("The database was changed by another process; reloaded")
-        self.views_panel.set_store(self.store)
-        self.changed.emit(Changes(events=True, documents=True, actors=True))
 
     def restore_backup(self) -> None:
         from timeline_app.ui.window.restore_dialog import restore_backup
 
         restore_backup(self)
-
-    def _open_failed(self, exc: BaseException) -> None:
-        if self.store is None:
-            self.timeline.set_empty_message(
-                "No database is open.\n\nChoose one with File › Open database… (Ctrl+O)."
-            )
-        self._show_error("Could not open the database", exc)
 
     def choose_database(self) -> None:
         start = str(self.store.path.parent if self.store else user_dir())
@@ -307,10 +241,6 @@ class MainWindow(QMainWindow):
 
     def reload_seeds(self) -> None:
         self.database.reload_seeds()
-
-    def _on_seeds_loaded(self, summary: str) -> None:
-        self.statusBar().showMessage(f"Loaded: {summary}", 8000)
-        self.changed.emit(Changes(events=True, documents=True, actors=True))
 
     def export_events(self) -> None:
         if self.snapshot is None:
@@ -337,73 +267,7 @@ class MainWindow(QMainWindow):
 
         copy_timeline_image(self)
 
-    # -- the change channel --------------------------------------------------------------
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.events or changes.database:
-            self.bulk.invalidate()
-        self.database.query(
-            changes,
-            self.current_filter(),
-            self.snapshot,
-            self.bulk.full,
-            self.view.state.bulk_layer,
-        )
-
-    def _show_seeds(self, seeds: Snapshot) -> None:
-        """A first start: the seeds while they are written, unless data came first."""
-        if self.snapshot is None:
-            self._apply_snapshot(seeds)
-
-    def _apply_snapshot(self, snapshot: Snapshot, ranking: list[str] | None = None) -> None:
-        if snapshot.filter != self.current_filter():
-            return  # the filter changed again while this was read; its own query follows
-        self.data.show(snapshot, ranking)
-        self.timeline.set_empty_message(empty_message(snapshot))
-        start, end = self.settings.view_start, self.settings.view_end
-        saved = (start, end) if start is not None and end is not None and end > start else None
-        self.views.show_snapshot(snapshot, saved)
-        self.status.show_counts()
-        self.data_shown.emit()
-
-    def _apply_bulk(self, full: BulkData | None, data: BulkData | None) -> None:
-        had_bulk = self.bulk.data is not None
-        with self.binding.programmatic():
-            self.bulk.apply(full, data)
-            shown = self.snapshot
-            if not had_bulk and self.bulk.data is not None and shown and not shown.events:
-                self.timeline.fit_all()  # a database of bulk events only
-        self.views.update_relations()
-        if self.snapshot is not None:
-            self.status.show_counts()
-        self.bulk_shown.emit()
-
-    def _counts_text(self) -> str:
-        if self.snapshot is None:
-            return ""
-        curated = describe_counts(self.snapshot.events, self.snapshot.total_events)
-        read_only = (
-            "Read-only (the file cannot be written) · "
-            if self.store and self.store.read_only
-            else ""
-        )
-        # A search covers curated events and articles only (filters.FilterRules): say
-        # so, or an empty bulk layer looks like an empty database.
-        searching = self.view.state.bulk_layer and bool(self.current_filter().text)
-        bulk = " · bulk events hidden while searching" if searching else self.bulk.describe()
-        return read_only + curated + bulk
-
     # -- the view state ------------------------------------------------------------------
-    def _on_view_changed(self, old: ViewState, new: ViewState, changed: frozenset[str]) -> None:
-        if (
-            "filter" in changed
-            and build_filter(old.filter).filter != build_filter(new.filter).filter
-        ):
-            self.changed.emit(Changes(filter=True))
-        if "bulk_layer" in changed:
-            self.bulk_action.setChecked(new.bulk_layer)
-            self.changed.emit(Changes(filter=True))
-        self.update_history_actions()
-
     def show_saved_view(self, saved: SavedView) -> None:
         """Show a saved view (one undo step): its window, filter, focus and selection."""
         state = to_state(saved, self.view.state)
@@ -455,27 +319,6 @@ class MainWindow(QMainWindow):
     def escape(self) -> None:
         self.views.escape()
 
-    def undo(self) -> None:
-        self.status.clear_note()  # "Ctrl+Z brings it back" is done
-        self.editing.undo() if self.editing.owns_undo() else self.views.undo()
-
-    def redo(self) -> None:
-        self.status.clear_note()
-        self.editing.redo() if self.editing.owns_redo() else self.views.redo()
-
-    def update_history_actions(self) -> None:
-        if hasattr(self, "undo_action"):
-            edits = self.editing.stack
-            self.undo_action.setEnabled(self.view.can_undo or edits.canUndo())
-            self.redo_action.setEnabled(self.view.can_redo or edits.canRedo())
-            undo_edit, redo_edit = self.editing.owns_undo(), self.editing.owns_redo()
-            self.undo_action.setText(
-                f"&Undo {edits.undoText()}" if undo_edit else "&Undo view change"
-            )
-            self.redo_action.setText(
-                f"&Redo {edits.redoText()}" if redo_edit else "&Redo view change"
-            )
-
     def toggle_bulk_layer(self) -> None:
         self.view.update(bulk_layer=self.bulk_action.isChecked())
 
@@ -493,13 +336,6 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
-
-    def _on_busy(self, busy: bool, label: str) -> None:
-        self.progress.setVisible(busy)
-        if busy:
-            self.statusBar().showMessage(label)
-        elif self.snapshot is not None:
-            self.status.show_counts()
 
     def _show_error(self, title: str, exc: BaseException) -> None:
         self._last_error = dialogs.show_error(self, title, exc)
