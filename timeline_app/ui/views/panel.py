@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -35,6 +36,9 @@ Ask = Callable[[str, str, str], str | None]
 
 class ViewsPanel(QWidget):
     view_chosen = Signal(object)  # a SavedView, on double-click or Enter
+    # After each write of the panel's own (the window's database watch takes it as seen,
+    # not as a change made by another process).
+    wrote = Signal()
 
     def __init__(
         self,
@@ -51,6 +55,11 @@ class ViewsPanel(QWidget):
         self.ask = ask or self._ask_with_dialog
         self.list = QListWidget()
         self.list.itemActivated.connect(self._activated)
+        # The chosen view's caption and what it frames, readable without hovering.
+        self.detail = QLabel()
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.list.currentItemChanged.connect(lambda *_: self._show_detail())
         buttons = QHBoxLayout()
         for text, slot in (
             ("Save view…", self.ask_and_save),
@@ -64,6 +73,7 @@ class ViewsPanel(QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         self.refresh()
 
@@ -89,6 +99,19 @@ class ViewsPanel(QWidget):
             self.list.addItem(item)
             if view.name == select:
                 self.list.setCurrentItem(item)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        view = self.selected()
+        if view is None:
+            count = self.list.count()
+            self.detail.setText(
+                "Double-click a view (or Enter) to show it." if count
+                else "No saved views yet: View › Save view… (Ctrl+Shift+S) keeps what the"
+                " window shows under a name."
+            )  # fmt: skip
+            return
+        self.detail.setText("\n".join(filter(None, [view.caption, view.describe()])))
 
     def names(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
@@ -155,6 +178,7 @@ class ViewsPanel(QWidget):
     def _guard(self, action: Callable[[], object]) -> None:
         try:
             action()
+            self.wrote.emit()
         except (StoreError, SavedViewError) as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, "Saved views", str(exc), parent=self)
             box.setTextFormat(Qt.TextFormat.PlainText)

@@ -168,6 +168,7 @@ class MainWindow(UndoRedo, QMainWindow):
         # Another process's commits reload the data; the window's own are taken as seen.
         self.db_watch = DatabaseWatch(self, self.jobs)
         self.db_watch.changed_elsewhere.connect(self.reactions.on_changed_elsewhere)
+        self.views_panel.wrote.connect(self.db_watch.rebase)
         self.database.failed.connect(self._show_error)
         self.reactions.connect_database()
         self.bulk.failed.connect(self._show_error)
