@@ -255,7 +255,9 @@ class EditingActions:
         if not event_id or store is None:
             self.window.statusBar().showMessage("Select an event first.", 6000)
             return None
-        return show_event_history(self.window, event_id, store.audit_log(event_id))
+        event = store.event(event_id)
+        title = event.title if event is not None else ""
+        return show_event_history(self.window, event_id, store.audit_log(event_id), title)
 
 
 def add_editing_actions(window: MainWindow, menu: QMenu, editing: EditingActions) -> list[QAction]:
