@@ -24,12 +24,30 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app import APP_NAME
-from timeline_app.store.backup import BackupInfo, list_backups, restore
+from timeline_app.store.backup import BackupInfo, backups_folder, list_backups, restore
 
 if TYPE_CHECKING:
     from timeline_app.ui.window.main_window import MainWindow
 
-COLUMNS = ("Date", "Made before", "Events", "Size", "File")
+COLUMNS = ("Date", "Made", "Events", "Size", "File")
+# The backup's reason as the file name carries it, in words ("before-load" under a
+# "Made before" heading read "before load").
+REASON_WORDS = {
+    "before-load": "before a reload of the seeds",
+    "before-restore": "before a restore",
+    "requested": "on request (timeline-app backup)",
+}
+NO_BACKUPS = (
+    "There are no backups yet. One is written before each reload of the curated seeds, "
+    "each upgrade of the file's format and each restore; `timeline-app backup` writes one "
+    "now. They are kept in {folder}."
+)
+
+
+def reason_words(reason: str) -> str:
+    if reason.startswith("before-schema-"):
+        return "before an upgrade of the file's format"
+    return REASON_WORDS.get(reason, reason.replace("-", " "))
 
 
 def _size(size: int) -> str:
@@ -58,7 +76,7 @@ class RestoreDialog(QDialog):
         for row, info in enumerate(backups):
             cells = (
                 info.created.strftime("%Y-%m-%d %H:%M:%S"),
-                info.reason.replace("-", " "),
+                reason_words(info.reason),
                 "unreadable" if info.events is None else f"{info.events:,}",
                 _size(info.size),
                 info.path.name,
@@ -79,10 +97,19 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
+        # Without backups, no empty table: what makes one and where they are kept.
+        self.empty_note = QLabel(NO_BACKUPS.format(folder=backups_folder()))
+        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.empty_note)
+        self.table.setVisible(bool(backups))
+        self.empty_note.setVisible(not backups)
         if not backups:
-            layout.addWidget(QLabel("There are no backups yet."))
+            intro.setVisible(False)
+            layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(720, 360)
+        self.resize(720, 360 if backups else layout.totalHeightForWidth(720))
 
     @property
     def chosen(self) -> BackupInfo | None:
