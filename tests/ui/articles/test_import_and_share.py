@@ -36,7 +36,14 @@ def test_imported_page_opens_in_the_source_pane_and_its_details_can_be_corrected
     window.articles.import_paths([PORTAL])
     qtbot.waitUntil(lambda: window.articles.report_box is not None, timeout=30000)
     box = window.articles.report_box
-    assert box is not None and "added as imported/" in box.text()
+    assert box is not None
+    # The article by its title, outlet and date, not by the collection's key.
+    assert box.text().startswith(
+        "news_portal.html: added — “India, Vietnam sign pact on maritime security”, "
+        "Example Times, 2023-09-12 (6 paragraphs + 1 of site menus and links)"
+    )
+    assert "imported/" not in box.text() and "New event from selection" in box.text()
+    assert box.detailedText().startswith("news_portal.html → imported/")
     assert box.textFormat() == Qt.TextFormat.PlainText
     qtbot.waitUntil(lambda: "Tuesday" in window.source.browser().toPlainText(), timeout=30000)
     text = window.source.browser().toPlainText()
@@ -78,7 +85,7 @@ def test_files_dropped_on_the_window_are_imported_and_bad_ones_reported(
     assert window.articles.eventFilter(window, drop) and drop.isAccepted()
     qtbot.waitUntil(lambda: window.articles.report_box is not None, timeout=30000)
     report = window.articles.report_box.text()  # type: ignore[union-attr]
-    assert "news_portal.html: added as imported/" in report
+    assert "news_portal.html: added — “India, Vietnam" in report
     assert "empty.txt: the file is empty (not imported)" in report
 
 

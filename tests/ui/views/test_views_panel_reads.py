@@ -16,9 +16,7 @@ from timeline_app.view_snapshot import from_state
 from timeline_app.view_state import ViewState
 
 
-def test_the_chosen_view_shows_its_caption_and_what_it_frames(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_the_chosen_view_shows_its_caption_and_what_it_frames(qtbot: QtBot, tmp_path: Path) -> None:
     store = Store.open(tmp_path / "t.sqlite3")
     state = ViewState(window=(100.0, 200.0), filter=FilterInput(text="Akash <i>"))
     panel = ViewsPanel(store, lambda: state, ask=lambda *_: None)

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from timeline_app.ui.window.main_window import MainWindow
 
 FILE_FILTER = "Articles (*.html *.htm *.txt *.pdf);;All files (*)"
+NEXT_STEP = (
+    "The article is open in the source pane: select the sentence that states a fact, "
+    "then right-click › New event from selection (Ctrl+N)."
+)
 
 
 @dataclass(frozen=True)
@@ -31,16 +35,36 @@ class ImportOutcome:
     refused: list[str]  # "file: reason"
 
     def report(self) -> str:
+        """Each file by the article it holds (title, outlet, date), then what to do next;
+        the collection's key is in ``details``, not in the words an analyst reads."""
         lines = []
         for result in self.imported:
             record = result.record()
             state = "already in the collection" if result.duplicate else "added"
+            named = ", ".join(
+                str(part)
+                for part in (f"“{record['title']}”" if record["title"] else "",
+                             record["outlet"], record["published"])
+                if part
+            )  # fmt: skip
+            extra = (
+                f" + {record['boilerplate']} of site menus and links"
+                if record["boilerplate"]
+                else ""
+            )
             lines.append(
-                f"{result.article.original_name}: {state} as {result.key} "
-                f"({record['paragraphs']} paragraphs, {record['boilerplate']} page furniture)"
+                f"{result.article.original_name}: {state}"
+                + (f" — {named}" if named else "")
+                + f" ({record['paragraphs']} paragraphs{extra})"
             )
         lines += [f"{line} (not imported)" for line in self.refused]
+        if self.imported:
+            lines += ["", NEXT_STEP]
         return "\n".join(lines)
+
+    def details(self) -> str:
+        """The stored keys (events cite them; the command line names them)."""
+        return "\n".join(f"{r.article.original_name} → {r.key}" for r in self.imported)
 
 
 def import_files(store: Store, paths: list[Path]) -> ImportOutcome:
@@ -111,6 +135,8 @@ class ArticleImporter(QObject):
         box.setWindowTitle("Import articles")
         box.setTextFormat(Qt.TextFormat.PlainText)  # file names and reasons: plain text
         box.setText(outcome.report())
+        if outcome.imported:
+            box.setDetailedText(outcome.details())  # plain text always
         box.setIcon(QMessageBox.Icon.Warning if outcome.refused else QMessageBox.Icon.Information)
         self.report_box = box
         if len(added) == 1:  # one new article: offer its details at once
