@@ -97,6 +97,7 @@ def test_a_bad_crc_is_a_gdelt_error_naming_the_file(tmp_path: Path) -> None:
     with pytest.raises(GdeltError) as info:
         read_all(path)
     assert str(info.value).startswith(f"{path}:20211206000000.export.CSV: the zip file is damaged")
+    assert str(info.value).endswith("nothing was written (download the export again)")
     assert "Bad CRC-32" in str(info.value)
 
 

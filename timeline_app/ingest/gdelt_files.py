@@ -66,7 +66,10 @@ def open_source(path: Path) -> Source:
         raise GdeltError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if not zipfile.is_zipfile(path):
         if _starts_like_a_zip(path):
-            raise GdeltError(f"{path}: a damaged or truncated zip file (no central directory)")
+            raise GdeltError(
+                f"{path}: a damaged or truncated zip file (no central directory); "
+                "download the export again"
+            )
         return Source(path, None, size)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -118,7 +121,8 @@ def open_binary(source: Source) -> Iterator[IO[bytes]]:
                 yield raw
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise GdeltError(
-                f"{source.display}: the zip file is damaged ({exc}); nothing was written"
+                f"{source.display}: the zip file is damaged ({exc}); nothing was written "
+                "(download the export again)"
             ) from None
     except BlankRun as exc:
         raise GdeltError(
