@@ -49,6 +49,10 @@ def test_clicking_a_mark_shows_its_cited_paragraph(qtbot: QtBot, open_window: Fa
     assert window.table.selected_event() == event.id
     assert event.citations[0].quote in window.source.highlighted_paragraph_text()
     assert event.title in window.source.header_text()
+    # The parties by name, as the analyst reads them, with their roles.
+    first = event.actors[0]
+    name = window.data.actors[first.code].name
+    assert f"{name} ({first.role.value})" in window.source.header_text()
 
 
 def test_selecting_a_row_selects_everywhere(qtbot: QtBot, open_window: Factory) -> None:

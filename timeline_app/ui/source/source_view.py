@@ -70,9 +70,15 @@ class SourceView(QWidget):
     new_event_requested = Signal(object)
     citation_requested = Signal(object)
 
-    def __init__(self, lookup: DocumentLookup, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lookup: DocumentLookup,
+        parent: QWidget | None = None,
+        actor_name: Callable[[str], str] = str,
+    ) -> None:
         super().__init__(parent)
         self._lookup = lookup
+        self._actor_name = actor_name  # a code's name ("VNM" -> "Vietnam"); the code by default
         self._theme = LIGHT
         self._event: Event | None = None
         self._index = 0
@@ -336,7 +342,9 @@ class SourceView(QWidget):
         self._date.setText(event.when.describe())
         self._date_note.setText(event.date_note)
         self._date_note.setVisible(bool(event.date_note))
-        self._actors.setText(" · ".join(f"{p.code} ({p.role.value})" for p in event.actors))
+        self._actors.setText(
+            " · ".join(f"{self._actor_name(p.code)} ({p.role.value})" for p in event.actors)
+        )
         self._facets.setText(
             f"{CATEGORY_LABELS[event.category]} · {MODALITY_LABELS[event.modality]}"
         )

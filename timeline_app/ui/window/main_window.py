@@ -112,7 +112,10 @@ class MainWindow(UndoRedo, QMainWindow):
         self.legend = LegendBar()
         self.timeline = TimelineView()
         self.relations = RelationView()
-        self.source = SourceView(lambda name: self.data.document(name))
+        self.source = SourceView(
+            lambda name: self.data.document(name),
+            actor_name=lambda code: a.name if (a := self.data.actors.get(code)) else code,
+        )
         self.table = EventTable()
         self.outside_notice = OutsideNotice()
         self.views_panel = ViewsPanel(None, lambda: self.view.state)
