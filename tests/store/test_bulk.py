@@ -348,3 +348,16 @@ def test_a_version_2_database_migrates_keeping_its_bulk_events(
             out.write(f"{int(first) + 1_000_000}\t{rest}")
     assert store.import_gdelt([newer]).total("imported") == 11
     assert len(store.bulk_columns()) == 22
+
+
+def test_the_import_summary_names_only_the_reasons_that_skipped_rows() -> None:
+    from timeline_app.store.bulk import FileReport, ImportReport
+
+    def report(**counts: int) -> str:
+        return ImportReport((FileReport("x.CSV", **counts),), (), (), 0.1).summary()
+
+    clean = report(rows=5, imported=5)
+    assert clean == "5 events imported from 1 file(s) (5 rows read)"
+    some = report(rows=9, imported=5, malformed=4)
+    assert some == "5 events imported from 1 file(s) (9 rows read; skipped: 4 malformed)"
+    assert "0 " not in report(rows=9, imported=6, domestic=1, outside=2)

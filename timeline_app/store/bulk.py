@@ -83,12 +83,21 @@ class ImportReport:
         done = [f for f in self.files if not f.already_imported]
         if not done:
             return "nothing new: every file was imported before"
+        # Only the reasons that skipped something: a list of zeros reads as noise.
+        reasons = (
+            ("no_country", "without a country"),
+            ("domestic", "domestic"),
+            ("outside", "outside --countries"),
+            ("duplicates", "already present"),
+            ("malformed", "malformed"),
+        )
+        skipped = [f"{self.total(key)} {words}" for key, words in reasons if self.total(key)]
+        read = f"{self.total('rows')} rows read"
         text = (
             f"{self.total('imported')} events imported from {len(done)} file(s) "
-            f"({self.total('rows')} rows read; skipped: {self.total('no_country')} without "
-            f"a country, {self.total('domestic')} domestic, {self.total('outside')} outside "
-            f"--countries, {self.total('duplicates')} already present, "
-            f"{self.total('malformed')} malformed)"
+            f"({read}; skipped: {', '.join(skipped)})"
+            if skipped
+            else f"{self.total('imported')} events imported from {len(done)} file(s) ({read})"
         )
         if self.actors_added:
             shown = ", ".join(self.actors_added[:12])
