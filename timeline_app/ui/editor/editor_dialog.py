@@ -150,15 +150,18 @@ class EventEditor(QDialog):
         actor_buttons.addWidget(add_actor)
         actor_buttons.addWidget(remove_actor)
         actor_buttons.addStretch(1)
+        # What the analyst selected comes first, then what they decide about it; the id,
+        # made from the date and the title, last.
         rows: list[tuple[str, Any, str]] = [
-            ("Id", self.id_box, "id"), ("Title", self.title_box, "title"),
-            ("Summary", self.summary_box, "summary"), ("Date", dates, "date"),
-            ("Suggested", self.date_hints, "end"), ("Date note", self.note_box, "date_note"),
+            ("Source", self.source_label, ""), ("Paragraph", self.paragraph_label, ""),
+            ("Quote", self.quote_box, "sources"),
+            ("Title", self.title_box, "title"), ("Summary", self.summary_box, "summary"),
+            ("Date", dates, "date"), ("Suggested", self.date_hints, "end"),
+            ("Date note", self.note_box, "date_note"),
             ("Actors", self.actors, "actors"), ("", actor_buttons, ""),
             ("Category", self.category, "category"), ("Modality", self.modality, "modality"),
             ("Score", self.score, "score"), ("", self.score_meaning, ""),
-            ("Source", self.source_label, ""), ("Paragraph", self.paragraph_label, ""),
-            ("Quote", self.quote_box, "sources"),
+            ("Id", self.id_box, "id"),
         ]  # fmt: skip
         for label, widget, field in rows:
             form.addRow(label, widget)
