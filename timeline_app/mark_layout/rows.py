@@ -89,12 +89,17 @@ def place_rows(
 ) -> tuple[list[PlacedMark], int]:
     rows: list[Row] = []
     placed: list[PlacedMark] = []
+    kept_bare: set[int] = set()  # positions in ``placed`` that stay without a title
     for c in sorted(candidates, key=lambda c: c.rank):
         start = c.start
         if c.is_point and c.kind is MarkKind.CLUSTER:
             start = (c.start + c.end) / 2 - 0.5  # drawn at the middle of its members
         x0, x1 = mark_span_px(c.is_point, start, c.end, c.width_px, dpp)
-        row, label, inside, right = _choose_row(rows, c, x0, x1, measure, style)
+        if c.shed and c.kind is MarkKind.EVENT:
+            kept_bare.add(len(placed))
+            row, label, inside, right = _lowest_free_row(rows, x0, x1, style.row_gap), "", False, x1
+        else:
+            row, label, inside, right = _choose_row(rows, c, x0, x1, measure, style)
         while row >= len(rows):
             rows.append(Row())
         rows[row].take(x0, right)
@@ -103,17 +108,29 @@ def place_rows(
                        c.width_px if c.is_point else 0.0, label,
                        measure(label) if label else 0.0, inside, c.multilateral, title=c.title)
         )  # fmt: skip
-    return _title_the_bare(placed, rows, dpp, measure, style), len(rows)
+    return _title_the_bare(placed, rows, dpp, measure, style, kept_bare), len(rows)
+
+
+def _lowest_free_row(rows: list[Row], x0: float, x1: float, gap: float) -> int:
+    """The lowest row with room for the mark alone (a new one if none has)."""
+    free = (r for r in range(len(rows) - 1, -1, -1) if rows[r].free(x0, x1, gap))
+    return next(free, len(rows))
 
 
 def _title_the_bare(
-    placed: list[PlacedMark], rows: list[Row], dpp: float, measure: Measure, style: Style
+    placed: list[PlacedMark],
+    rows: list[Row],
+    dpp: float,
+    measure: Measure,
+    style: Style,
+    kept_bare: set[int],
 ) -> list[PlacedMark]:
     """Once every mark has its row, a mark left without a title takes one where its row
-    still has room beside it (in rank order: the rows are final, so this costs no row)."""
+    still has room beside it (in rank order: the rows are final, so this costs no row),
+    except the marks at ``kept_bare``."""
     out = []
-    for mark in placed:
-        if not mark.label and mark.title:
+    for n, mark in enumerate(placed):
+        if not mark.label and mark.title and n not in kept_bare:
             x0, x1 = mark.span_px(dpp)
             text_x = x1 + style.label_gap
             room = rows[mark.row].room_after(x0 + 0.5, text_x, style.row_gap)
@@ -165,6 +182,11 @@ def _choose_row(
         return first_free, inside, True, x1
     if beside:
         return beside_row, beside, False, text_x + measure(beside)
+    if c.shed:  # a shed cluster without a title: the lowest row with room
+        r = _lowest_free_row(rows, x0, x1, gap)
+        if r == len(rows) and r < LABEL_ROWS:  # a new row, empty: its title fits
+            return r, c.title, False, text_x + full_w
+        return r, "", False, x1
     for r in range(len(rows) + 1):  # a bare mark: the first row with room for it
         if r == len(rows) and (r < LABEL_ROWS or c.same_day):
             # A new row, empty: the title fits in it after all (a same-day pile may grow
