@@ -17,7 +17,7 @@ from timeline_app.dates import Precision
 from timeline_app.domain import Event, Pair
 from timeline_app.mark_layout.clusters import Candidate, Rank, pile_candidates
 from timeline_app.mark_layout.marks import LaneBox, MarkKind, MarksLayout, PlacedMark, Style
-from timeline_app.mark_layout.rows import place_rows, place_states
+from timeline_app.mark_layout.rows import View, place_rows, place_states
 from timeline_app.mark_layout.shedding import shedding_attempts, titles_follow_rank
 from timeline_app.mark_layout.titles import Measure
 
@@ -73,6 +73,7 @@ class _Inputs:
     cluster_title: Callable[[Sequence[int]], str] | None
     pile_limit: int | None
     shed_by_rank: bool
+    view: View  # a figure's edges in pixels: titles stay inside them
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def layout_timeline(
     fit_height: float | None = None,
     min_rows: int = 1,
     shed_by_rank: bool = False,
+    view: tuple[float, float] | None = None,
 ) -> MarksLayout:
     """Place every event on each of its lanes (see the module's rules).
 
@@ -142,15 +144,19 @@ def layout_timeline(
     lane below ``min_rows``) until all fit or none can give more. With ``shed_by_rank`` a
     lane short of rows sheds its lowest-ranked events first (see ``shedding``) instead of
     piling: its other events stack as deep as they need, and no event is left without
-    its title while a lower-ranked one of its lane keeps one.
+    its title while a lower-ranked one of its lane keeps one. ``view`` (a figure's window,
+    in days) puts a title that would run past its right edge left of its mark where the
+    row has room there, so the rows count the room where titles are drawn.
     """
     names = list(titles) if titles is not None else [e.title for e in events]
     # Read once: a date's day numbers are computed, and every widening reads them again.
     days = [(float(e.when.start_day), float(e.when.end_day)) for e in events]
+    dpp = max(days_per_pixel, 1e-9)
     inputs = _Inputs(
         events, names, days, [rank_key(e, selected, ranked_first) for e in events],
-        max(days_per_pixel, 1e-9), measure, measure_small or measure, selected, style,
+        dpp, measure, measure_small or measure, selected, style,
         cluster_same_day, cluster_title, pile_limit, shed_by_rank,
+        (view[0] / dpp, view[1] / dpp) if view is not None else None,
     )  # fmt: skip
     lane_index = {pair: i for i, pair in enumerate(lanes)}
     per_lane: dict[int, list[int]] = defaultdict(list)
@@ -227,7 +233,7 @@ def _place_dated(
             inputs.measure, inputs.selected, inputs.style, widening, inputs.cluster_same_day,
             inputs.cluster_title, depth,
         )  # fmt: skip
-        found = place_rows(candidates, lane, inputs.dpp, inputs.measure, inputs.style)
+        found = place_rows(candidates, lane, inputs.dpp, inputs.measure, inputs.style, inputs.view)
         if best is None or found[1] < best[1]:
             best = found
         if limit is None or best[1] <= limit:
@@ -261,7 +267,9 @@ class _Shedding:
         yield from self.laid
         for candidates in self.pending:
             inputs = self.inputs
-            found = place_rows(candidates, self.lane, inputs.dpp, inputs.measure, inputs.style)
+            found = place_rows(
+                candidates, self.lane, inputs.dpp, inputs.measure, inputs.style, inputs.view
+            )
             if titles_follow_rank(found[0], inputs.ranks):
                 self.laid.append(found)
                 yield found
