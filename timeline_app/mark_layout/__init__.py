@@ -25,7 +25,11 @@ The rules, in the order they apply on each lane:
 A figure (a slide cannot zoom) adds three rules: events it names in ``state_ids`` (dates
 far coarser than its window, see ``coarse_for_window``) go in the thin state rows too;
 events in ``ranked_first`` (pinned, selected) are ranked first; and with ``pile_limit``
-a pile stacks up to that many marks, its best-ranked, and only the rest become one cluster.
+a pile stacks up to that many marks, its best-ranked, and only the rest become one cluster;
+with ``shed_by_rank`` a lane short of rows sheds its lowest-ranked events first (bare
+marks, then clusters of those near one another), so no event loses its title while a
+lower-ranked one keeps it; with ``view`` a title that would run past the window's right
+edge is placed left of its mark.
 
 The package, one module per concern:
 
@@ -34,6 +38,7 @@ The package, one module per concern:
 * ``titles``: text measuring and shortening a title to a width;
 * ``clusters``: piles of point-like marks that become one cluster mark;
 * ``rows``: giving each mark (and each state) its row and its title;
+* ``shedding``: a figure's lane giving up titles, its least significant events first;
 * ``lanes``: ``layout_timeline``, which applies the rules above lane by lane;
 * ``readable``: how much of each title the analyst can read in a window, and moving
   titles the view would cut.

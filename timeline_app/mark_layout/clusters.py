@@ -18,6 +18,7 @@ from timeline_app.mark_layout.marks import MarkKind, Style
 from timeline_app.mark_layout.titles import Measure
 
 STACK_LIMIT = 3  # a pile of more events than this becomes a cluster (if zoom can split it)
+Rank = tuple[bool, float, int, float, str]  # see ``lanes.rank_key``: the smaller, the better
 
 
 def cluster_label(events: Sequence[Event]) -> str:
@@ -47,19 +48,60 @@ class Candidate:
     is_point: bool
     width_px: float  # symbol width (points, clusters)
     title: str
-    rank: tuple[bool, float, int, float, str]
+    rank: Rank
     multilateral: bool
     kind: MarkKind
     # One of several events on one day (zooming cannot split them), or of a figure's
     # stack: it may add rows beyond LABEL_ROWS, each titled.
     same_day: bool = False
+    # Shed by a figure that lacks rows (see ``shedding``): an event stays a bare mark
+    # (it never keeps a title a better one lost), and a mark without a title takes the
+    # lowest row with room, leaving the top rows' room to the titles of the lane's best.
+    shed: bool = False
+
+
+def single_candidate(
+    events: Sequence[Event],
+    names: Sequence[str],
+    days: Sequence[tuple[float, float]],
+    ranks: Sequence[Rank],
+    i: int,
+    style: Style,
+) -> Candidate:
+    """The candidate of one event, titled ``names[i]``."""
+    e = events[i]
+    return Candidate(
+        [i], days[i][0], days[i][1], e.when.is_point, 2 * style.point_radius,
+        names[i], ranks[i], len(e.pairs) > 1, MarkKind.EVENT,
+    )  # fmt: skip
+
+
+def cluster_candidate(
+    events: Sequence[Event],
+    days: Sequence[tuple[float, float]],
+    ranks: Sequence[Rank],
+    pile: Sequence[int],
+    measure: Measure,
+    style: Style,
+    cluster_title: Callable[[Sequence[int]], str] | None,
+) -> Candidate:
+    """One cluster mark of the events at ``pile``: a pill with their count, ranked as
+    its best-ranked member, titled by ``cluster_title`` (else ``cluster_label``)."""
+    count_w = measure(str(len(pile))) + 12.0
+    return Candidate(
+        sorted(pile, key=lambda i: (days[i][0], events[i].id)),
+        min(days[i][0] for i in pile), max(days[i][1] for i in pile), True,
+        max(style.cluster_min_width, count_w),
+        cluster_title(pile) if cluster_title else cluster_label([events[i] for i in pile]),
+        min(ranks[i] for i in pile), False, MarkKind.CLUSTER,
+    )  # fmt: skip
 
 
 def pile_candidates(
     events: Sequence[Event],
     names: Sequence[str],
     days: Sequence[tuple[float, float]],
-    ranks: Sequence[tuple[bool, float, int, float, str]],
+    ranks: Sequence[Rank],
     indices: list[int],
     dpp: float,
     measure: Measure,
@@ -85,11 +127,7 @@ def pile_candidates(
         limit = max(pile_limit or 1, 1)
 
     def single(i: int) -> Candidate:
-        e = events[i]
-        return Candidate(
-            [i], days[i][0], days[i][1], e.when.is_point, point_w,
-            names[i], ranks[i], len(e.pairs) > 1, MarkKind.EVENT,
-        )  # fmt: skip
+        return single_candidate(events, names, days, ranks, i, style)
 
     def centre_px(i: int) -> float:
         return (days[i][0] + days[i][1]) / 2 / dpp
@@ -126,17 +164,5 @@ def pile_candidates(
                 )
             out.extend(singles)
             continue
-        members = [events[i] for i in pile]
-        start = min(days[i][0] for i in pile)
-        end = max(days[i][1] for i in pile)
-        count_w = measure(str(len(pile))) + 12.0
-        out.append(
-            Candidate(
-                sorted(pile, key=lambda i: (days[i][0], events[i].id)),
-                start, end, True, max(style.cluster_min_width, count_w),
-                cluster_title(pile) if cluster_title else cluster_label(members),
-                min(ranks[i] for i in pile),
-                False, MarkKind.CLUSTER,
-            )
-        )  # fmt: skip
+        out.append(cluster_candidate(events, days, ranks, pile, measure, style, cluster_title))
     return out

@@ -10,14 +10,15 @@ the rows it holds by need (``_share_rows``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from timeline_app.dates import Precision
 from timeline_app.domain import Event, Pair
-from timeline_app.mark_layout.clusters import pile_candidates
+from timeline_app.mark_layout.clusters import Candidate, Rank, pile_candidates
 from timeline_app.mark_layout.marks import LaneBox, MarkKind, MarksLayout, PlacedMark, Style
-from timeline_app.mark_layout.rows import place_rows, place_states
+from timeline_app.mark_layout.rows import View, place_rows, place_states
+from timeline_app.mark_layout.shedding import shedding_attempts, titles_follow_rank
 from timeline_app.mark_layout.titles import Measure
 
 STATE_MIN_DAYS = 1826.0  # five years or more: a standing relationship, not a dated happening
@@ -26,7 +27,6 @@ _CLUSTER_WIDENING = (1, 2, 4, 8, 16, 32, 64)  # pile widths tried, in symbol wid
 DEFAULT_STYLE = Style()  # the screen's sizes; an export passes its scaled ones
 COARSE_SHARE = 0.5  # in a figure, an imprecise date covering this much of the window is a state
 
-Rank = tuple[bool, float, int, float, str]
 RowLimit = int | None  # most rows of dated marks a lane should take (None: as many as it needs)
 
 
@@ -72,6 +72,8 @@ class _Inputs:
     cluster_same_day: bool
     cluster_title: Callable[[Sequence[int]], str] | None
     pile_limit: int | None
+    shed_by_rank: bool
+    view: View  # a figure's edges in pixels: titles stay inside them
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ def layout_timeline(
     pile_limit: int | None = None,
     fit_height: float | None = None,
     min_rows: int = 1,
+    shed_by_rank: bool = False,
+    view: tuple[float, float] | None = None,
 ) -> MarksLayout:
     """Place every event on each of its lanes (see the module's rules).
 
@@ -137,15 +141,22 @@ def layout_timeline(
     the lane's limit) before the rest of it becomes one cluster, where the screen
     clusters a pile of more than ``STACK_LIMIT``. With ``fit_height`` the lanes share
     that height by need: the lane with the most rows gives up one row at a time (no
-    lane below ``min_rows``) until all fit or none can give more.
+    lane below ``min_rows``) until all fit or none can give more. With ``shed_by_rank`` a
+    lane short of rows sheds its lowest-ranked events first (see ``shedding``) instead of
+    piling: its other events stack as deep as they need, and no event is left without
+    its title while a lower-ranked one of its lane keeps one. ``view`` (a figure's window,
+    in days) puts a title that would run past its right edge left of its mark where the
+    row has room there, so the rows count the room where titles are drawn.
     """
     names = list(titles) if titles is not None else [e.title for e in events]
     # Read once: a date's day numbers are computed, and every widening reads them again.
     days = [(float(e.when.start_day), float(e.when.end_day)) for e in events]
+    dpp = max(days_per_pixel, 1e-9)
     inputs = _Inputs(
         events, names, days, [rank_key(e, selected, ranked_first) for e in events],
-        max(days_per_pixel, 1e-9), measure, measure_small or measure, selected, style,
-        cluster_same_day, cluster_title, pile_limit,
+        dpp, measure, measure_small or measure, selected, style,
+        cluster_same_day, cluster_title, pile_limit, shed_by_rank,
+        (view[0] / dpp, view[1] / dpp) if view is not None else None,
     )  # fmt: skip
     lane_index = {pair: i for i, pair in enumerate(lanes)}
     per_lane: dict[int, list[int]] = defaultdict(list)
@@ -187,9 +198,13 @@ def _lane_layer(
     bulk: float,
 ) -> Callable[[RowLimit], _Lane]:
     """The lane laid out for a row limit (its states do not depend on the limit)."""
+    shedding = _Shedding(inputs, lane, dated) if inputs.shed_by_rank else None
 
     def lay(limit: RowLimit) -> _Lane:
-        marks, rows = _place_dated(inputs, lane, dated, limit)
+        if shedding is not None:
+            marks, rows = shedding.fewest_shed(limit)
+        else:
+            marks, rows = _place_dated(inputs, lane, dated, limit)
         # A lane of states (or of bulk events) only needs no empty row of dated marks.
         rows = rows if rows or state_rows or bulk else 1
         return _Lane(state_marks, state_rows, marks, rows, bulk)
@@ -218,13 +233,58 @@ def _place_dated(
             inputs.measure, inputs.selected, inputs.style, widening, inputs.cluster_same_day,
             inputs.cluster_title, depth,
         )  # fmt: skip
-        found = place_rows(candidates, lane, inputs.dpp, inputs.measure, inputs.style)
+        found = place_rows(candidates, lane, inputs.dpp, inputs.measure, inputs.style, inputs.view)
         if best is None or found[1] < best[1]:
             best = found
         if limit is None or best[1] <= limit:
             break
     assert best is not None  # _CLUSTER_WIDENING is not empty
     return best
+
+
+class _Shedding:
+    """A lane's ways of shedding its lowest-ranked events, laid out once each as they
+    are first needed: the row sharing asks the same lane again for one row fewer."""
+
+    def __init__(self, inputs: _Inputs, lane: int, dated: list[int]) -> None:
+        self.inputs, self.lane = inputs, lane
+        stack_all = len(dated) + 1  # kept events stack as deep as they pile
+
+        def kept(indices: list[int]) -> list[Candidate]:
+            return pile_candidates(
+                inputs.events, inputs.names, inputs.days, inputs.ranks, indices, inputs.dpp,
+                inputs.measure, inputs.selected, inputs.style, 1, inputs.cluster_same_day,
+                inputs.cluster_title, stack_all,
+            )  # fmt: skip
+
+        self.pending = shedding_attempts(
+            inputs.events, inputs.names, inputs.days, inputs.ranks, dated, inputs.dpp,
+            inputs.measure, inputs.style, inputs.selected, kept, inputs.cluster_title,
+        )  # fmt: skip
+        self.laid: list[tuple[list[PlacedMark], int]] = []  # acceptable ones, in order
+
+    def _laid(self) -> Iterator[tuple[list[PlacedMark], int]]:
+        yield from self.laid
+        for candidates in self.pending:
+            inputs = self.inputs
+            found = place_rows(
+                candidates, self.lane, inputs.dpp, inputs.measure, inputs.style, inputs.view
+            )
+            if titles_follow_rank(found[0], inputs.ranks):
+                self.laid.append(found)
+                yield found
+
+    def fewest_shed(self, limit: RowLimit) -> tuple[list[PlacedMark], int]:
+        """The first acceptable layout in at most ``limit`` rows, else the one with the
+        fewest rows (the first of those)."""
+        best: tuple[list[PlacedMark], int] | None = None
+        for found in self._laid():
+            if limit is None or found[1] <= limit:
+                return found
+            if best is None or found[1] < best[1]:
+                best = found
+        assert best is not None  # shedding every event always follows the ranks
+        return best
 
 
 def _share_rows(

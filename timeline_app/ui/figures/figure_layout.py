@@ -154,6 +154,8 @@ class FigureLayout:
             pile_limit=len(plan.shown) + 1,
             fit_height=fit_height,
             min_rows=MIN_FIGURE_ROWS,
+            shed_by_rank=True,
+            view=plan.window,
         )
         return titles_inside_view(laid, plan.window, measure_for(fonts().mark))
 
