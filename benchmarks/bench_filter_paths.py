@@ -17,22 +17,11 @@ time of:
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from machine import machine_line  # benchmarks/machine.py, beside this script
-
-
-def median_ms(fn: Any, runs: int) -> str:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - started) * 1000)
-    return f"median {statistics.median(samples):8.2f} ms (min {min(samples):.2f}, max {max(samples):.2f}, n={runs})"
+from machine import machine_line, timed_ms  # benchmarks/machine.py, beside this script
 
 
 def main() -> int:
@@ -60,28 +49,28 @@ def main() -> int:
     by_dataset = EventFilter(datasets=frozenset({dataset}))
     print(
         "actor, in memory (fetch_bulk):      ",
-        median_ms(lambda: fetch_bulk(store, actor, full), args.runs),
+        timed_ms(lambda: fetch_bulk(store, actor, full), args.runs),
     )
     from_sql = store.bulk_columns(by_dataset).pk
     print(
         f"dataset, SQL read of {len(from_sql):,} events:",
-        median_ms(lambda: store.bulk_columns(by_dataset), args.runs),
+        timed_ms(lambda: store.bulk_columns(by_dataset), args.runs),
     )
     print(
         "dataset, SQL read of their keys only:",
-        median_ms(lambda: store_keys(by_dataset), args.runs),
+        timed_ms(lambda: store_keys(by_dataset), args.runs),
     )
     print(
-        "dataset, np.isin onto the rows:     ", median_ms(lambda: np.isin(pk, from_sql), args.runs)
+        "dataset, np.isin onto the rows:     ", timed_ms(lambda: np.isin(pk, from_sql), args.runs)
     )
     print(
         "dataset, whole fetch_bulk:          ",
-        median_ms(lambda: fetch_bulk(store, by_dataset, full), args.runs),
+        timed_ms(lambda: fetch_bulk(store, by_dataset, full), args.runs),
     )
     text = EventFilter(text="ind")
     print(
         "text, whole fetch_bulk:             ",
-        median_ms(lambda: fetch_bulk(store, text, full), args.runs),
+        timed_ms(lambda: fetch_bulk(store, text, full), args.runs),
     )
     with store.db.connect() as conn:
         query = "SELECT global_id FROM bulk_events WHERE instr(lower(source_url), ?) > 0"
@@ -90,7 +79,7 @@ def main() -> int:
             found = np.array([row[0] for row in conn.execute(query, ("ind",))], dtype=np.int64)
             np.isin(pk, found)
 
-        print("URL words in SQL + np.isin (unused):", median_ms(url_words, args.runs))
+        print("URL words in SQL + np.isin (unused):", timed_ms(url_words, args.runs))
     return 0
 
 

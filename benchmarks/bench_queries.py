@@ -17,23 +17,12 @@ from __future__ import annotations
 
 import argparse
 import resource
-import statistics
 import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from machine import machine_line  # benchmarks/machine.py, beside this script
-
-
-def median_ms(fn: Any, runs: int) -> str:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - started) * 1000)
-    return f"median {statistics.median(samples):8.2f} ms (min {min(samples):.2f}, max {max(samples):.2f}, n={runs})"
+from machine import machine_line, timed_ms  # benchmarks/machine.py, beside this script
 
 
 def main() -> int:
@@ -68,15 +57,15 @@ def main() -> int:
     for label, flt in filters.items():
         _full, picked = fetch_bulk(store, flt, full)
         rows = len(picked) if picked else 0
-        timing = median_ms(lambda f=flt: fetch_bulk(store, f, full), args.runs)
+        timing = timed_ms(lambda f=flt: fetch_bulk(store, f, full), args.runs)
         print(f"filter in memory, {label} ({rows:,} rows, index included): {timing}")
     for label, flt in filters.items():
         rows = len(store.bulk_columns(flt))
-        timing = median_ms(lambda f=flt: store.bulk_columns(f), 3)
+        timing = timed_ms(lambda f=flt: store.bulk_columns(f), 3)
         print(f"same filter as a SQL query, {label} ({rows:,} rows): {timing}")
     for text in ("Akash", "US-China", "defence cooperation"):
         flt = EventFilter(text=text)
-        print(f"full-text search {text!r}: {median_ms(lambda f=flt: store.events(f), args.runs)}")
+        print(f"full-text search {text!r}: {timed_ms(lambda f=flt: store.events(f), args.runs)}")
     started = time.perf_counter()
     index = BulkData.of(columns).index  # built as the app builds it
     print(f"bulk index build ({n:,} events): {(time.perf_counter() - started) * 1000:.0f} ms")
@@ -91,7 +80,7 @@ def main() -> int:
         index.window(a, b)
 
     print(
-        f"relationship panel recompute for a new window ({len(columns.pairs)} pairs): {median_ms(recompute, args.runs * 3)}"
+        f"relationship panel recompute for a new window ({len(columns.pairs)} pairs): {timed_ms(recompute, args.runs * 3)}"
     )
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"peak resident memory with {n:,} events as columns + index: {peak_kb / 1024:.0f} MB")

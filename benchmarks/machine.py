@@ -12,6 +12,7 @@ import platform
 import sqlite3
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -42,3 +43,13 @@ def machine_line() -> str:
         f"machine: {os.cpu_count()} CPUs, {cpu_model()}; Python {platform.python_version()}, "
         f"SQLite {sqlite3.sqlite_version}; calibration {calibration_ns():.0f} ns/loop"
     )
+
+
+def timed_ms(fn: Callable[[], object], runs: int) -> str:
+    """``fn`` run ``runs`` times: the median, min and max in milliseconds, one line."""
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return f"median {statistics.median(samples):8.2f} ms (min {min(samples):.2f}, max {max(samples):.2f}, n={runs})"
