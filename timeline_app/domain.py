@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 from timeline_app.dates import DateSpan
@@ -136,8 +137,10 @@ class Event:
 
     @property
     def pairs(self) -> tuple[Pair, ...]:
-        """The event's lanes, from its actors' roles (see ``lanes_of``)."""
-        return lanes_of(self.actors)
+        """The event's lanes, from its actors' roles (see ``lanes_of``). Read in every
+        layout and filter pass, so the answer for a set of actors is kept (an event is
+        frozen, and its actors a tuple)."""
+        return _lanes_of_tuple(self.actors)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -195,6 +198,11 @@ def lanes_of(actors: tuple[Participant, ...] | list[Participant]) -> tuple[Pair,
             if other != initiator:
                 lanes.add(Pair.of(initiator, other))
     return tuple(sorted(lanes))
+
+
+@lru_cache(maxsize=65_536)  # distinct casts of actors and roles: few, even in a big collection
+def _lanes_of_tuple(actors: tuple[Participant, ...]) -> tuple[Pair, ...]:
+    return lanes_of(actors)
 
 
 @dataclass(frozen=True, slots=True)
