@@ -104,10 +104,3 @@ def test_a_damaged_package_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     code, _, err = _run(capsys, "import-package", str(bad), "--db", str(tmp_path / "c.sqlite3"))
     assert code == EXIT_INVALID
     assert err.startswith("error: bad.zip: not a readable zip file") and err.count("\n") == 1
-
-
-def test_the_conflict_choices_are_the_stores_own() -> None:
-    from timeline_app.cli.package import ON_CONFLICT_CHOICES
-    from timeline_app.store.collection import OnConflict
-
-    assert tuple(c.value for c in OnConflict) == ON_CONFLICT_CHOICES

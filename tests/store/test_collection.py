@@ -11,7 +11,7 @@ import pytest
 
 from tests.articles.makers import FIXTURES, text_pdf
 from timeline_app.articles import ArticleError, MetaOverrides
-from timeline_app.articles.package import PackageError
+from timeline_app.articles.package import OnConflict, PackageError
 from timeline_app.dates import DateSpan
 from timeline_app.domain import (
     ANALYST_DATASET,
@@ -27,7 +27,7 @@ from timeline_app.ingest.problems import ValidationFailed
 from timeline_app.interchange import event_record
 from timeline_app.services import Store, corpus_paths
 from timeline_app.store import articles as stored
-from timeline_app.store.collection import OnConflict, PackageConflicts
+from timeline_app.store.collection import PackageConflicts
 
 PORTAL = FIXTURES / "news_portal.html"
 QUOTE = (

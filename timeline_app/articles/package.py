@@ -22,12 +22,24 @@ import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from timeline_app.articles.errors import MAX_ARTICLE_BYTES
 from timeline_app.dates import DateError, DateSpan
 from timeline_app.domain import Actor, ActorKind, Document
+
+
+class OnConflict(StrEnum):
+    """What a merge does with an id already here with other content. Kept with the
+    package format, not the store, so the command line and the window can offer the
+    choices without importing the store (and SQLAlchemy)."""
+
+    SKIP = "skip"  # keep what this collection has
+    REPLACE = "replace"  # take the package's
+    KEEP_BOTH = "keep-both"  # add the package's event under a new id
+
 
 FORMAT = "timeline-app-collection"
 VERSION = 1

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from timeline_app.articles.package import PackageError
+from timeline_app.articles.package import OnConflict, PackageError
 from timeline_app.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -15,11 +15,6 @@ from timeline_app.cli.common import (
     add_db,
     open_existing,
 )
-
-# The values of ``store.collection.OnConflict``, written here so that listing the
-# commands does not import the store (SQLAlchemy) for every command; a test keeps
-# the two equal.
-ON_CONFLICT_CHOICES = ("skip", "replace", "keep-both")
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -35,7 +30,7 @@ def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
     add_db(merge)
     merge.add_argument(
         "--on-conflict",
-        choices=ON_CONFLICT_CHOICES,
+        choices=[c.value for c in OnConflict],
         help="when an id is here with other content: keep ours (skip), take theirs "
         "(replace) or add theirs under a new id (keep-both); default: stop and list them",
     )
@@ -55,7 +50,7 @@ def cmd_export_package(args: argparse.Namespace) -> int:
 
 
 def cmd_import_package(args: argparse.Namespace) -> int:
-    from timeline_app.store.collection import OnConflict, PackageConflicts
+    from timeline_app.store.collection import PackageConflicts
 
     if not args.package.is_file():
         raise UserError(f"{args.package}: no such file")

@@ -14,7 +14,8 @@ from timeline_app.services.database import OpenDatabase
 
 if TYPE_CHECKING:
     from timeline_app.articles import ArticleMeta, MetaOverrides
-    from timeline_app.store.collection import ArticleImport, MergeReport, OnConflict
+    from timeline_app.articles.package import OnConflict
+    from timeline_app.store.collection import ArticleImport, MergeReport
 
 
 class Collection(OpenDatabase):

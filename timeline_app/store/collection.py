@@ -8,7 +8,6 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 from timeline_app.articles import ArticleError, ImportedArticle, MetaOverrides, read_article
 from timeline_app.articles.metadata import ArticleMeta
 from timeline_app.articles.package import (
+    OnConflict,
     PackageContents,
     PackagedArticle,
     read_package,
@@ -55,12 +55,6 @@ class ArticleImport:
             "inferred": meta.inferred, "paragraphs": len(self.article.paragraphs),
             "boilerplate": self.article.boilerplate_count, "duplicate": self.duplicate,
         }  # fmt: skip
-
-
-class OnConflict(StrEnum):
-    SKIP = "skip"  # keep what this collection has
-    REPLACE = "replace"  # take the package's
-    KEEP_BOTH = "keep-both"  # add the package's event under a new id
 
 
 @dataclass(frozen=True)

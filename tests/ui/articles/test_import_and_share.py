@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.articles.makers import FIXTURES
 from tests.ui.conftest import wait_idle
+from timeline_app.articles.package import OnConflict
 from timeline_app.services import Store
-from timeline_app.store.collection import OnConflict
 from timeline_app.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.articles.package import OnConflict
 from timeline_app.services import Changes
 from timeline_app.ui.articles.errors import error_reporter
 from timeline_app.ui.window import dialogs
@@ -25,14 +26,14 @@ from timeline_app.ui.window import dialogs
 if TYPE_CHECKING:
     # Imported when a package is merged: the store's package code brings SQLAlchemy,
     # which the window's start does not need.
-    from timeline_app.store.collection import Conflict, MergeReport, OnConflict
+    from timeline_app.store.collection import Conflict, MergeReport
     from timeline_app.ui.window.main_window import MainWindow
 
 PACKAGE_FILTER = "Collection packages (*.zip)"
-CHOICES = (  # the values of OnConflict
-    ("skip", "Keep mine"),
-    ("replace", "Take theirs"),
-    ("keep-both", "Keep both"),
+CHOICES = (
+    (OnConflict.SKIP, "Keep mine"),
+    (OnConflict.REPLACE, "Take theirs"),
+    (OnConflict.KEEP_BOTH, "Keep both"),
 )
 
 
@@ -54,7 +55,7 @@ class ConflictDialog(QDialog):
         self.list = QListWidget()
         self.list.addItems([str(c) for c in conflicts])  # list items are plain text
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[OnConflict, QPushButton] = {}
         for choice, label in CHOICES:
             button = buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
@@ -66,10 +67,8 @@ class ConflictDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, 360)
 
-    def _choose(self, choice: str) -> None:
-        from timeline_app.store.collection import OnConflict
-
-        self.chosen.emit(OnConflict(choice))
+    def _choose(self, choice: OnConflict) -> None:
+        self.chosen.emit(choice)
         self.accept()
 
 
