@@ -166,3 +166,36 @@ def test_a_view_whose_window_holds_no_event_is_refused_by_name(
     assert done.returncode == 1
     assert "saved view 'Nothing': no event between" in done.stderr
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_a_deck_never_writes_over_a_database_and_a_failed_write_keeps_the_old_file(
+    two_views: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file named like a deck that is a database (a renamed copy): refused, untouched.
+    disguised = tmp_path / "brief.pdf"
+    disguised.write_bytes(two_views.read_bytes())
+    done = timeline_app("export-deck", "-o", str(disguised), "--db", str(two_views), cwd=tmp_path)
+    assert done.returncode == 1 and "SQLite" in done.stderr
+    assert disguised.read_bytes() == two_views.read_bytes()
+    # A disk that fills while the deck is written: the old deck stays, no temporary file.
+    from timeline_app.ui.figures import deck_cli
+
+    old = tmp_path / "old.pptx"
+    old.write_bytes(b"the old deck")
+    real_write = os.write
+
+    def disk_full(fd: int, data: bytes) -> int:
+        if fd > 2:
+            raise OSError(28, os.strerror(28))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", disk_full)
+    monkeypatch.setenv("TIMELINE_APP_DATA_DIR", str(tmp_path / "user-data"))
+    status = deck_cli.run(["-o", str(old), "--db", str(two_views)])
+    monkeypatch.undo()
+    assert status == 1
+    assert old.read_bytes() == b"the old deck"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "user-data") == [
+        "brief.pdf",
+        "old.pptx",
+    ]

@@ -62,7 +62,9 @@ def export_deck(output: Path, db: Path | None, names: str, theme: str) -> str:
     _app = QApplication.instance() or QApplication([PROG])  # kept alive while drawing
     from timeline_app.ui.figures.deck_files import write_deck
 
-    result = write_deck(output, deck.slides, deck.actors, deck.documents, fmt)
+    result = write_deck(
+        output, deck.slides, deck.actors, deck.documents, fmt, protected=[db] if db else ()
+    )
     kind = "slides" if fmt is DeckFormat.PPTX else f"pages ({result.slides} slides + appendix)"
     count = result.slides if fmt is DeckFormat.PPTX else result.pages
     return f"Wrote {output} ({count} {kind})"

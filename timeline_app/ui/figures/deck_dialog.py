@@ -51,7 +51,9 @@ def write_deck_job(
     """The background job: its own connection, the chosen views planned and written."""
     fmt = deck_format_for_path(path)
     deck = read_deck_input(db, names, theme)
-    return write_deck(path, deck.slides, deck.actors, deck.documents, fmt, progress.advanced.emit)
+    return write_deck(
+        path, deck.slides, deck.actors, deck.documents, fmt, progress.advanced.emit, [db]
+    )
 
 
 def error_sentence(exc: BaseException) -> str:

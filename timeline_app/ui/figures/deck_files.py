@@ -9,17 +9,18 @@ only when a .pptx is written, never at start-up.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from timeline_app import APP_NAME
 from timeline_app.deck_plan import DeckError, DeckFormat, SlidePlan
 from timeline_app.domain import Actor, Document
 from timeline_app.export.image_options import EmptyFigureError, FigurePlan, refuse_empty
+from timeline_app.safe_write import refuse_unsafe_target, write_bytes
 from timeline_app.ui.figures.appendix import paint_appendix
 from timeline_app.ui.figures.figure_files import set_pdf_subject
 from timeline_app.ui.figures.figure_layout import FigureSource
@@ -51,19 +52,21 @@ def deck_title(slides: Sequence[SlidePlan]) -> str:
     return "Briefing: " + "; ".join(s.title for s in slides)
 
 
-def write_pdf_deck(
-    path: Path,
+def pdf_deck_bytes(
     slides: Sequence[SlidePlan],
     actors: Mapping[str, Actor],
     documents: Mapping[str, Document],
     progress: Progress | None = None,
-) -> DeckResult:
-    """One page per slide, then the appendix pages of every slide's sources."""
+) -> tuple[bytes, int]:
+    """The PDF (one page per slide, then the appendix pages of every slide's sources)
+    and its page count; written to the file by ``write_deck``, as every output is."""
     sources = [slide_source(s, actors, documents) for s in slides]  # refuse before writing
     page = sources[0].options.page
     w_pt, h_pt = page.page_pt
     size = QPageSize(QSizeF(min(w_pt, h_pt), max(w_pt, h_pt)), QPageSize.Unit.Point)
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(96)  # device units are CSS pixels, as for the figures
     writer.setPageLayout(
         QPageLayout(size, QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0))
@@ -76,7 +79,7 @@ def write_pdf_deck(
     )
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"{path}: cannot write the PDF file")
+        raise OSError("cannot draw the PDF deck")
     rect = QRectF(0, 0, writer.width(), writer.height())
     plans: list[FigurePlan] = []
     pages = 0
@@ -93,7 +96,7 @@ def write_pdf_deck(
                 pages += paint_appendix(painter, rect, source, plan, writer.newPage)
     finally:
         painter.end()
-    return DeckResult(Path(path), len(slides), pages)
+    return bytes(buffer.data().data()), pages
 
 
 def write_deck(
@@ -103,14 +106,24 @@ def write_deck(
     documents: Mapping[str, Document],
     fmt: DeckFormat,
     progress: Progress | None = None,
+    protected: Iterable[Path] = (),
 ) -> DeckResult:
+    """Draw the deck in memory, then write it safely (``safe_write``: a temporary file,
+    renamed over the target; the database it was read from, any SQLite file and a
+    target that is not a regular file are refused, before any drawing)."""
     if not slides:
         raise DeckError("a deck needs at least one saved view")
     folder = Path(path).absolute().parent
     if not folder.is_dir():
         raise OSError(f"{path}: the folder {folder} does not exist")
+    protected = list(protected)
+    refuse_unsafe_target(Path(path), protected)
     if fmt is DeckFormat.PPTX:
-        from timeline_app.ui.figures.deck_pptx import write_pptx_deck  # python-pptx: lazily
+        from timeline_app.ui.figures.deck_pptx import pptx_deck_bytes  # python-pptx: lazily
 
-        return write_pptx_deck(path, slides, actors, documents, progress)
-    return write_pdf_deck(path, slides, actors, documents, progress)
+        data = pptx_deck_bytes(slides, actors, documents, progress)
+        pages = len(slides)
+    else:
+        data, pages = pdf_deck_bytes(slides, actors, documents, progress)
+    write_bytes(Path(path), data, protected)
+    return DeckResult(Path(path), len(slides), pages)

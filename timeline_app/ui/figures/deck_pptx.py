@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from io import BytesIO
-from pathlib import Path
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -29,7 +28,6 @@ from timeline_app.deck_plan import SlidePlan, speaker_notes
 from timeline_app.domain import Actor, Document
 from timeline_app.export.image_options import FigurePlan, ImageFormat, page_for
 from timeline_app.ui.figures.deck_files import (
-    DeckResult,
     Progress,
     deck_title,
     slide_source,
@@ -73,13 +71,13 @@ def _style(frame: TextFrame, px: int, colour: str, bold: bool, emu_per_px: float
             run.font.color.rgb = _rgb(colour)
 
 
-def write_pptx_deck(
-    path: Path,
+def pptx_deck_bytes(
     slides: Sequence[SlidePlan],
     actors: Mapping[str, Actor],
     documents: Mapping[str, Document],
     progress: Progress | None = None,
-) -> DeckResult:
+) -> bytes:
+    """The PowerPoint file, one slide per view; ``deck_files.write_deck`` writes it."""
     page = page_for("slide", scale=PICTURE_SCALE)
     sources = [
         replace(
@@ -131,11 +129,9 @@ def write_pptx_deck(
         slide.notes_slide.notes_text_frame.text = notes
         if progress is not None:
             progress(i + 1, len(slides))
-    try:
-        deck.save(str(path))
-    except OSError as exc:
-        raise OSError(f"{path}: cannot write the PowerPoint file ({exc.strerror or exc})") from None
-    return DeckResult(Path(path), len(slides), len(slides))
+    out = BytesIO()
+    deck.save(out)
+    return out.getvalue()
 
 
 def _place(shape: object, box: QRectF, emu_per_px: float) -> None:
