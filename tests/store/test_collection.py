@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -243,4 +244,30 @@ def test_export_writes_atomically(
     with pytest.raises(OSError):
         store.export_package(package)
     assert package.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".package-")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_export_goes_through_safe_write(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package, _ = _exported(store, tmp_path)
+    before = package.read_bytes()
+    # Over the database it reads (or any SQLite file): refused, the database untouched.
+    database = store.path.read_bytes()
+    with pytest.raises(OSError, match="database"):
+        store.export_package(store.path)
+    assert store.path.read_bytes() == database
+    # A disk that fills while the zip is written: the old package stays, nothing beside it.
+    real_write = os.write
+
+    def disk_full(fd: int, data: bytes) -> int:
+        if fd > 2:
+            raise OSError(28, os.strerror(28))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", disk_full)
+    with pytest.raises(OSError, match="the old file is unchanged"):
+        store.export_package(package)
+    monkeypatch.undo()
+    assert package.read_bytes() == before
+    assert [p.name for p in package.parent.iterdir() if p.name.startswith(".")] == []

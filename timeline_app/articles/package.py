@@ -15,10 +15,9 @@ accepted, so a package cannot write outside anything or fill the disk.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from typing import Any
 from timeline_app.articles.errors import MAX_ARTICLE_BYTES
 from timeline_app.dates import DateError, DateSpan
 from timeline_app.domain import Actor, ActorKind, Document
+from timeline_app.safe_write import refuse_unsafe_target, write_bytes
 
 
 class OnConflict(StrEnum):
@@ -86,9 +86,11 @@ def write_package(
     actors: Sequence[Actor],
     events_json: str,
     created: str,
+    protected: Sequence[Path] = (),
 ) -> None:
-    """Write the zip to a temporary file beside ``target``, then rename it into place:
-    a reader never sees half a package, and a failure leaves any old file as it was."""
+    """Write the zip through ``safe_write`` (a temporary file beside ``target``, renamed
+    into place): a reader never sees half a package, a failure leaves any old file as it
+    was, and the database (``protected``) or any SQLite file is refused as the target."""
     members: dict[str, bytes] = {"events.json": events_json.encode("utf-8")}
     entries: list[dict[str, Any]] = []
     for article in articles:
@@ -136,15 +138,12 @@ def write_package(
     }
     members["manifest.json"] = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
     target = Path(target)
-    handle, temp_name = tempfile.mkstemp(prefix=".package-", suffix=".zip", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name in ["manifest.json", *sorted(set(members) - {"manifest.json"})]:
-                zf.writestr(name, members[name])
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    refuse_unsafe_target(target, protected)  # before compressing anything
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in ["manifest.json", *sorted(set(members) - {"manifest.json"})]:
+            zf.writestr(name, members[name])
+    write_bytes(target, out.getvalue(), protected)
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:

@@ -15,6 +15,7 @@ from timeline_app.cli.common import (
     add_db,
     open_existing,
 )
+from timeline_app.safe_write import OutputError
 
 
 def register(sub: Subparsers[argparse.ArgumentParser]) -> None:
@@ -41,8 +42,10 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     store = open_existing(args.db)
     try:
         articles, events = store.export_package(args.output)
+    except OutputError as exc:  # its message names the file, the reason and what was kept
+        raise UserError(str(exc)) from None
     except OSError as exc:
-        raise UserError(f"{args.output}: cannot write ({exc.strerror})") from None
+        raise UserError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
     finally:
         store.close()
     print(f"Wrote {articles} articles and {events} events to {args.output}")

@@ -156,7 +156,7 @@ def export_package(db: Database, target: Path) -> tuple[int, int]:
             )
             for f in files
         ]
-    write_package(target, articles, actors, to_json(events), _now())
+    write_package(target, articles, actors, to_json(events), _now(), protected=[db.path])
     return len(articles), len(events)
 
 
