@@ -13,6 +13,7 @@ from timeline_app import APP_NAME, __version__
 from timeline_app.domain import Event
 from timeline_app.failure_words import plain_sentence
 from timeline_app.ingest.problems import ValidationFailed
+from timeline_app.safe_write import write_text
 from timeline_app.store.db import StoreError
 
 
@@ -75,6 +76,7 @@ def export_events(
     parent: QWidget,
     events: Sequence[Event],
     on_error: Callable[[str, BaseException], None],
+    protected: Sequence[Path] = (),
 ) -> Path | None:
     """Ask where, then write ``events`` as JSON or CSV; the file written, if any."""
     from timeline_app.export.events_io import to_csv, to_json
@@ -86,8 +88,8 @@ def export_events(
         return None
     as_csv = name.lower().endswith(".csv") or "CSV" in chosen
     text = to_csv(list(events)) if as_csv else to_json(list(events))
-    try:
-        Path(name).write_text(text, encoding="utf-8")
+    try:  # as every output: a temporary file renamed over it; a database is refused
+        write_text(Path(name), text, protected=protected)
     except OSError as exc:
         on_error("Could not write the file", exc)
         return None

@@ -250,7 +250,8 @@ class MainWindow(UndoRedo, QMainWindow):
         if self.snapshot is None:
             return
         events = self.snapshot.events
-        written = dialogs.export_events(self, events, self._show_error)
+        opened = [self.store.path] if self.store else []
+        written = dialogs.export_events(self, events, self._show_error, opened)
         if written is not None:
             self.statusBar().showMessage(f"Exported {len(events)} events to {written}", 8000)
 
