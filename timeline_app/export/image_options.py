@@ -58,6 +58,7 @@ from timeline_app.export.image_fields import (
     window_days,
 )
 from timeline_app.paths import user_dir
+from timeline_app.safe_write import write_text
 
 __all__ = [
     "CUSTOM",
@@ -215,6 +216,6 @@ def save_choices(form: ExportForm) -> None:
     data = {k: v for k, v in asdict(form).items() if k in REMEMBERED}
     try:
         choices_path().parent.mkdir(parents=True, exist_ok=True)
-        choices_path().write_text(json.dumps(data, indent=2), encoding="utf-8")
+        write_text(choices_path(), json.dumps(data, indent=2))  # whole or not at all
     except OSError:
         pass  # a preference: never worth failing an export for

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 from timeline_app.paths import user_dir
+from timeline_app.safe_write import write_text
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +62,8 @@ def remember_sound(path: Path) -> None:
     memo[key] = _stamp(path)
     kept = dict(list(memo.items())[-KEEP:])
     target = _memo_path()
-    temporary = target.with_name(f".{target.name}.{os.getpid()}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(kept), encoding="utf-8")
-        os.replace(temporary, target)
+        write_text(target, json.dumps(kept))  # a temporary file renamed into place
     except OSError as exc:
         log.info("could not record the quick check of %s: %s", path, exc)
-        temporary.unlink(missing_ok=True)
