@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from timeline_app.domain import Event
 from timeline_app.interchange import event_record, fingerprint
+from timeline_app.store.fts import DELETE_EVENT_TEXT, INSERT_EVENT_TEXT, event_text
 
 
 class EditError(Exception):
@@ -66,6 +67,7 @@ def insert_event(conn: sqlite3.Connection, event: Event) -> None:
         ),
     )  # fmt: skip
     pk = cursor.lastrowid
+    assert pk is not None  # an INSERT into a rowid table always sets it
     conn.executemany(
         "INSERT INTO event_actors (event_pk, actor_code, role, position) VALUES (?, ?, ?, ?)",
         [(pk, p.code, p.role.value, i) for i, p in enumerate(event.actors)],
@@ -81,17 +83,14 @@ def insert_event(conn: sqlite3.Connection, event: Event) -> None:
             for i, c in enumerate(event.citations, start=1)
         ],
     )
-    conn.execute(
-        "INSERT INTO event_fts (rowid, title, summary, quotes) VALUES (?, ?, ?, ?)",
-        (pk, event.title, event.summary, "\n".join(c.quote for c in event.citations)),
-    )
+    conn.execute(INSERT_EVENT_TEXT, event_text(pk, event))
 
 
 def remove_event(conn: sqlite3.Connection, event_id: str) -> None:
     row = conn.execute("SELECT pk FROM events WHERE id = ?", (event_id,)).fetchone()
     if row is None:
         raise EditError(f"event {event_id!r} is not in the database")
-    conn.execute("DELETE FROM event_fts WHERE rowid = ?", (row[0],))
+    conn.execute(DELETE_EVENT_TEXT, {"pk": row[0]})
     conn.execute("DELETE FROM events WHERE pk = ?", (row[0],))  # children cascade
 
 

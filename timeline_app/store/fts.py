@@ -12,7 +12,28 @@ search box used to make each search an AND of thousands of phrases.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from timeline_app.search_text import search_words
+
+if TYPE_CHECKING:
+    from timeline_app.domain import Event
+
+# An event's full-text row (rowid = the event's pk), written by the loader, the merge of
+# a package and the edits made in the app, with these statements and ``event_text``.
+# Named parameters: both SQLAlchemy's ``text()`` and sqlite3 take them.
+DELETE_EVENT_TEXT = "DELETE FROM event_fts WHERE rowid = :pk"
+INSERT_EVENT_TEXT = "INSERT INTO event_fts (rowid, title, summary, quotes) VALUES (:pk, :t, :s, :q)"
+
+
+def event_text(pk: int, event: Event) -> dict[str, object]:
+    """What the search reads of an event: its title, summary and quotes."""
+    return {
+        "pk": pk,
+        "t": event.title,
+        "s": event.summary,
+        "q": "\n".join(c.quote for c in event.citations),
+    }
 
 
 def match_query(user_text: str, *, prefix_last: bool = True) -> str | None:

@@ -22,6 +22,7 @@ from timeline_app.domain import CURATED_DATASET, Actor, Event
 from timeline_app.ingest.corpus import Corpus, SourceDocument
 from timeline_app.interchange import fingerprint
 from timeline_app.store.db import Database
+from timeline_app.store.fts import DELETE_EVENT_TEXT, INSERT_EVENT_TEXT, event_text
 from timeline_app.store.orm import (
     ActorRow,
     CitationRow,
@@ -185,16 +186,8 @@ def _fill_event_row(row: EventRow, event: Event, paragraph_pks: dict[tuple[str, 
 def index_event_text(session: Session, pk: int, event: Event) -> None:
     """(Re)write the full-text row of the event stored at ``pk``: its title, summary
     and quotes, as the search reads them."""
-    session.execute(text("DELETE FROM event_fts WHERE rowid = :pk"), {"pk": pk})
-    session.execute(
-        text("INSERT INTO event_fts (rowid, title, summary, quotes) VALUES (:pk, :t, :s, :q)"),
-        {
-            "pk": pk,
-            "t": event.title,
-            "s": event.summary,
-            "q": "\n".join(c.quote for c in event.citations),
-        },
-    )
+    session.execute(text(DELETE_EVENT_TEXT), {"pk": pk})
+    session.execute(text(INSERT_EVENT_TEXT), event_text(pk, event))
 
 
 def _sync_events(
@@ -233,7 +226,7 @@ def _sync_events(
         _fill_event_row(row, event, paragraph_pks)
         touched.append((row, event))
     for stale in existing.values():
-        session.execute(text("DELETE FROM event_fts WHERE rowid = :pk"), {"pk": stale.pk})
+        session.execute(text(DELETE_EVENT_TEXT), {"pk": stale.pk})
         session.delete(stale)
     session.flush()
     for row, event in touched:
